@@ -1,0 +1,91 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chatham",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chatham", targets: ["chatham"]),
+        .executable(name: "chatham-server", targets: ["chatham-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(
+            name: "ChathamCrypto",
+            dependencies: [
+                "CSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ChathamModel",
+            dependencies: [
+                "ChathamCrypto",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/taxonomy.json")]
+        ),
+        .target(name: "ChathamScrub", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ChathamDisclosure"),
+        .target(
+            name: "ChathamStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "ChathamServer",
+            dependencies: [
+                "ChathamCrypto", "ChathamModel", "ChathamDisclosure", "ChathamStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ChathamClient",
+            dependencies: ["ChathamCrypto", "ChathamModel", "ChathamScrub"]
+        ),
+        .executableTarget(
+            name: "chatham",
+            dependencies: [
+                "ChathamClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "chatham-server",
+            dependencies: [
+                "ChathamServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChathamCryptoTests", dependencies: ["ChathamCrypto"]),
+        .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel"]),
+        .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub"]),
+        .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure"]),
+        .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore"]),
+        .testTarget(name: "ChathamClientTests", dependencies: ["ChathamClient"]),
+        .testTarget(
+            name: "ChathamServerTests",
+            dependencies: [
+                "ChathamServer", "ChathamClient",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,95 @@
+/// The rules a published cell must meet: a minimum number of distinct contributors (threshold rule)
+/// and an (n, k) dominance rule.
+///
+/// Its `Codable` form is exactly the `policy` member of a `chatham.release/1` document:
+/// `{"min_contributors": 5, "dominance": {"n": 2, "k": 0.85}}`. Decoding validates like `init`,
+/// so a tampered or hand-written policy cannot weaken protection below the floor.
+public struct DisclosurePolicy: Sendable, Equatable, Hashable, Codable {
+    /// The floor for `minContributors`. Below 3, two colluding contributors (or one member who knows
+    /// its own reports) could recover a third party's contribution from a single published figure.
+    public static let minimumContributorFloor = 3
+
+    /// The project's default policy: 5 contributors, (2, 0.85) dominance.
+    public static let standard = DisclosurePolicy(unchecked: 5, 2, 0.85)
+
+    /// A published cell must rest on at least this many distinct pseudonyms.
+    public let minContributors: Int
+    /// How many of the largest contributors the dominance rule adds up.
+    public let dominanceN: Int
+    /// The largest share of a cell's count that its `dominanceN` largest contributors may hold.
+    /// A cell is dominated when their share is strictly greater than this.
+    public let dominanceK: Double
+
+    /// `dominanceK` in parts per million, so the dominance test is exact integer arithmetic:
+    /// with a binary `Double` 0.85 × 20 is not reliably 17, and the edge case "exactly k" must be
+    /// decided the same way on every machine. k is honoured to six decimal places.
+    let dominancePPM: Int
+
+    /// Makes a policy, refusing unsafe values rather than clamping them, so a configuration
+    /// mistake is seen instead of silently changed.
+    /// - Throws: `DisclosureError.Code.invalidPolicy` if `minContributors < 3`, `dominanceN < 1`
+    ///   or `dominanceK` is not in (0, 1].
+    public init(minContributors: Int = 5, dominanceN: Int = 2, dominanceK: Double = 0.85) throws(DisclosureError) {
+        guard minContributors >= Self.minimumContributorFloor else {
+            throw DisclosureError(.invalidPolicy,
+                "min_contributors must be at least \(Self.minimumContributorFloor) (got \(minContributors))")
+        }
+        guard dominanceN >= 1 else {
+            throw DisclosureError(.invalidPolicy, "dominance n must be at least 1 (got \(dominanceN))")
+        }
+        guard dominanceK.isFinite, dominanceK > 0, dominanceK <= 1 else {
+            throw DisclosureError(.invalidPolicy, "dominance k must be in (0, 1] (got \(dominanceK))")
+        }
+        self.init(unchecked: minContributors, dominanceN, dominanceK)
+    }
+
+    private init(unchecked minContributors: Int, _ dominanceN: Int, _ dominanceK: Double) {
+        self.minContributors = minContributors
+        self.dominanceN = dominanceN
+        self.dominanceK = dominanceK
+        self.dominancePPM = Int((dominanceK * 1_000_000).rounded())
+    }
+
+    // MARK: Codable — the release document's shape
+
+    private enum CodingKeys: String, CodingKey {
+        case minContributors = "min_contributors"
+        case dominance
+    }
+
+    private enum DominanceKeys: String, CodingKey {
+        case n, k
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let dominance = try container.nestedContainer(keyedBy: DominanceKeys.self, forKey: .dominance)
+        let minContributors = try container.decode(Int.self, forKey: .minContributors)
+        let n = try dominance.decode(Int.self, forKey: .n)
+        let k = try dominance.decode(Double.self, forKey: .k)
+        do {
+            try self.init(minContributors: minContributors, dominanceN: n, dominanceK: k)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(minContributors, forKey: .minContributors)
+        var dominance = container.nestedContainer(keyedBy: DominanceKeys.self, forKey: .dominance)
+        try dominance.encode(dominanceN, forKey: .n)
+        try dominance.encode(dominanceK, forKey: .k)
+    }
+
+    // Equality and hashing on the stored rule, not on the derived ppm value.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.minContributors == b.minContributors && a.dominanceN == b.dominanceN && a.dominanceK == b.dominanceK
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(minContributors)
+        hasher.combine(dominanceN)
+        hasher.combine(dominanceK)
+    }
+}

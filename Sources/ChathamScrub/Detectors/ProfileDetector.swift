@@ -1,0 +1,251 @@
+/// How one compiled profile pattern may match.
+struct PatternRule: Sendable {
+    var kind: Kind
+    /// The match must start and end on word boundaries in the original text.
+    /// Used for short entries ("AFG") and derived name parts ("Doe"), where
+    /// matching inside words would redact half the dictionary.
+    var wholeWord: Bool
+    /// No separator may appear inside the match unless the entry had one, so
+    /// a 3-letter alias does not match three stray letters "a f g".
+    var compact: Bool
+}
+
+/// Finds every variant of the member profile's entries — any case, accents,
+/// width, spacing, hyphens, underscores, apostrophes, invisible characters,
+/// concatenations ("acmebank") and possessives ("Acme Bank's") — in one pass of
+/// a multi-pattern automaton over the text's skeleton.
+///
+/// Entries of four or more letters also match inside longer words, and the
+/// finding then grows to the whole word ("AcmePayments" → "[TERM]"), because a
+/// fragment left behind ("[ORG]bank") still identifies.
+struct ProfileDetector: Detector {
+    private let matcher: MultiPatternMatcher
+    private let rules: [PatternRule]
+
+    /// Entries shorter than this (in skeleton symbols) only match whole words.
+    static let substringMinimum = 4
+
+    init(profile: MemberProfile) {
+        self.init(entries: ProfileDetector.entries(of: profile))
+    }
+
+    init(entries: [(String, Kind, Bool)]) {
+        var index: [[UInt32]: Int] = [:]
+        var patterns: [[UInt32]] = []
+        var rules: [PatternRule] = []
+        for (entry, kind, derived) in entries {
+            var skeleton = Skeleton.of(entry)
+            while skeleton.first == Skeleton.barrier { skeleton.removeFirst() }
+            while skeleton.last == Skeleton.barrier { skeleton.removeLast() }
+            let letters = skeleton.filter { $0 != Skeleton.barrier }.count
+            guard letters > 0 else { continue }
+            let short = letters < ProfileDetector.substringMinimum
+            let hasSeparator = entry.unicodeScalars.contains { !ScalarClass.isAlnum($0) && !ScalarClass.isIgnorable($0) }
+            let rule = PatternRule(kind: kind, wholeWord: short || derived, compact: short && !hasSeparator)
+            if let existing = index[skeleton] {
+                // Same skeleton from two entries: the more permissive match wins,
+                // the first (more specific) kind names it.
+                rules[existing].wholeWord = rules[existing].wholeWord && rule.wholeWord
+                rules[existing].compact = rules[existing].compact && rule.compact
+            } else {
+                index[skeleton] = patterns.count
+                patterns.append(skeleton)
+                rules.append(rule)
+            }
+        }
+        matcher = MultiPatternMatcher(patterns: patterns)
+        self.rules = rules
+    }
+
+    var isEmpty: Bool { matcher.isEmpty }
+
+    func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        let skeleton = text.skeleton
+        matcher.scan(skeleton.symbols) { hit in
+            // A match must begin and end on whole original scalars ("ß" folds to
+            // two symbols; a pattern may not start on the second).
+            if hit.start > 0, skeleton.origin[hit.start - 1] == skeleton.origin[hit.start] { return }
+            if hit.end + 1 < skeleton.origin.count, skeleton.origin[hit.end + 1] == skeleton.origin[hit.end] { return }
+            let rule = rules[hit.pattern]
+            var start = skeleton.origin[hit.start]
+            var end = skeleton.origin[hit.end] + 1
+            while end < text.count, ScalarClass.isIgnorable(text.scalars[end]) { end += 1 }
+            let core = end - start
+            if rule.compact {
+                for i in start..<end where !ScalarClass.isAlnum(text.scalars[i]) && !ScalarClass.isIgnorable(text.scalars[i]) {
+                    return
+                }
+            }
+            if rule.wholeWord {
+                // A placeholder next to the match counts as a word character, as
+                // the text it replaced did; otherwise a second pass would match
+                // what the first did not.
+                if wordContinues(text, before: start) || wordContinues(text, after: end)
+                    || touchesPlaceholder(text, before: start) || touchesPlaceholder(text, after: end) { return }
+            } else {
+                while wordContinues(text, before: start) { start -= 1 }
+                while wordContinues(text, after: end) { end += 1 }
+            }
+            end = ProfileDetector.possessiveEnd(text, end)
+            candidates.append(Candidate(kind: rule.kind, start: start, end: end, core: core))
+        }
+    }
+
+    /// Keep-list spans: same matching, always whole words, no kind needed.
+    func spans(_ text: ScanText) -> [(Int, Int)] {
+        var out: [Candidate] = []
+        detect(text, into: &out)
+        return out.map { ($0.start, $0.end) }
+    }
+
+    private func wordContinues(_ text: ScanText, before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, ScalarClass.isIgnorable(text.scalars[j]) { j -= 1 }
+        return j >= 0 && ScalarClass.isAlnum(text.scalars[j]) && !text.protected[j]
+    }
+
+    private func touchesPlaceholder(_ text: ScanText, before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, ScalarClass.isIgnorable(text.scalars[j]) { j -= 1 }
+        return j >= 0 && text.protected[j]
+    }
+
+    private func touchesPlaceholder(_ text: ScanText, after i: Int) -> Bool {
+        var j = i
+        while j < text.count, ScalarClass.isIgnorable(text.scalars[j]) { j += 1 }
+        return j < text.count && text.protected[j]
+    }
+
+    private func wordContinues(_ text: ScanText, after i: Int) -> Bool {
+        i < text.count && (ScalarClass.isAlnum(text.scalars[i]) || ScalarClass.isIgnorable(text.scalars[i])) && !text.protected[i]
+    }
+
+    /// Extends a match over a possessive: "Acme's", "Acme’s", "Jones'".
+    static func possessiveEnd(_ text: ScanText, _ end: Int) -> Int {
+        guard let apostrophe = text.scalar(at: end), apostrophe == "'" || apostrophe == "\u{2019}" || apostrophe == "\u{02BC}" else {
+            return end
+        }
+        if let s = text.scalar(at: end + 1), s == "s" || s == "S", !text.isWordy(at: end + 2) {
+            return end + 2
+        }
+        if let last = text.scalar(at: end - 1), last == "s" || last == "S", !text.isWordy(at: end + 1) {
+            return end + 1
+        }
+        return end
+    }
+
+    /// Every string to look for, with its kind and whether it is a derived
+    /// fragment (matched as whole words only). Order matters for duplicates:
+    /// the first kind listed for a skeleton names it.
+    static func entries(of profile: MemberProfile) -> [(String, Kind, Bool)] {
+        var out: [(String, Kind, Bool)] = []
+        for name in profile.organisationNames {
+            out.append((name, .org, false))
+            var words = name.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            if words.first?.lowercased() == "the", words.count > 1 { words.removeFirst() }
+            while words.count > 1, Vocabulary.legalSuffixes.contains(words.last!.lowercased().filter { $0 != "." }) {
+                words.removeLast()
+                out.append((words.joined(separator: " "), .org, false))
+            }
+        }
+        for alias in profile.organisationAliases { out.append((alias, .org, false)) }
+        for domain in profile.domains {
+            out.append((domain, .domain, false))
+            if let name = registrableName(domain) { out.append((name, .org, false)) }
+        }
+        for person in profile.people { out.append((person, .person, false)) }
+        for term in profile.terms { out.append((term, .term, false)) }
+        for location in profile.locations { out.append((location, .location, false)) }
+        // Fragments of people's names: "Doe said", "Jane", "jdoe".
+        for person in profile.people {
+            let parts = person.split(whereSeparator: { ScalarClass.isSeparator($0.unicodeScalars.first!) || $0 == "," || $0 == "." })
+                .map(String.init)
+            guard parts.count > 1 else { continue }
+            for part in parts where Skeleton.of(part).count >= 2 { out.append((part, .person, true)) }
+            if let first = parts.first?.first, let last = parts.last {
+                out.append((String(first) + last, .person, true))
+            }
+        }
+        return out
+    }
+
+    /// The label that names the owner of a domain: "acmebank" for
+    /// acmebank.co.uk, "acme" for corp.acme.local.
+    static func registrableName(_ domain: String) -> String? {
+        var labels = domain.lowercased().split(separator: ".").map(String.init)
+        while let last = labels.last, labels.count > 1,
+              Vocabulary.isTLD(last) || Vocabulary.internalSuffixes.contains(last) || Vocabulary.secondLevel.contains(last) {
+            labels.removeLast()
+        }
+        guard let name = labels.last, Skeleton.of(name).count >= 3 else { return nil }
+        return name
+    }
+}
+
+/// Spans that must survive: the profile's keep list, a built-in vocabulary of
+/// malware/tool/actor names, and CVE and ATT&CK identifiers.
+struct KeepDetector: Sendable {
+    private let names: ProfileDetector
+
+    init(profile: MemberProfile) {
+        let entries = (Vocabulary.keepNames + profile.keep).map { ($0, Kind.term, true) }
+        names = ProfileDetector(entries: entries)
+    }
+
+    func spans(_ text: ScanText) -> [(Int, Int)] {
+        var out = names.spans(text)
+        identifiers(text, into: &out)
+        return out
+    }
+
+    /// CVE-2024-3400, T1566, T1566.001, TA0001, M1032, S0002, G0016, DS0009, C0011.
+    private func identifiers(_ text: ScanText, into out: inout [(Int, Int)]) {
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            guard c.isASCII, ScalarClass.isASCIIAlnum(c), !text.isWordy(at: i - 1) else { i += 1; continue }
+            var j = i
+            func letters(_ word: String) -> Bool {
+                var k = j
+                for w in word.unicodeScalars {
+                    guard k < s.count, s[k].value | 0x20 == w.value | 0x20 else { return false }
+                    k += 1
+                }
+                j = k
+                return true
+            }
+            func digits(_ min: Int, _ max: Int) -> Bool {
+                var k = j
+                while k < s.count, k - j < max, ScalarClass.isASCIIDigit(s[k]) { k += 1 }
+                guard k - j >= min, !(k < s.count && ScalarClass.isASCIIDigit(s[k])) else { return false }
+                j = k
+                return true
+            }
+            var matched = false
+            if letters("CVE-") {
+                matched = digits(4, 4) && letters("-") && digits(4, 7)
+            } else {
+                j = i
+                for prefix in ["TA", "DS", "T", "M", "S", "G", "C"] {
+                    j = i
+                    if letters(prefix), digits(4, 4) {
+                        matched = true
+                        if prefix == "T", j + 1 < s.count, s[j] == ".", ScalarClass.isASCIIDigit(s[j + 1]) {
+                            let save = j
+                            j += 1
+                            if !digits(3, 3) { j = save }
+                        }
+                        break
+                    }
+                }
+            }
+            if matched, !text.isWordy(at: j) {
+                out.append((i, j))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+    }
+}

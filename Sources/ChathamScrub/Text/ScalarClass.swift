@@ -1,0 +1,66 @@
+/// Character classes the detectors agree on. One definition so that, say, the
+/// profile matcher and the domain detector never disagree about where a word ends.
+enum ScalarClass {
+    @inline(__always)
+    static func isASCIIAlnum(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
+    @inline(__always)
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always)
+    static func isHexDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value | 0x20
+        return isASCIIDigit(s) || (v >= 0x61 && v <= 0x66)
+    }
+
+    /// Letters and digits in any script: the characters words are made of.
+    @inline(__always)
+    static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return isASCIIAlnum(s) }
+        if isIgnorable(s) { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Invisible characters that must not split a word: format characters
+    /// (zero-width space and joiners, soft hyphen, bidi controls), combining
+    /// marks (so "Acme" with a stray accent still matches) and variation selectors.
+    /// Hostile text uses them to slip a name past a matcher.
+    @inline(__always)
+    static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return false }
+        switch s.properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark, .spacingMark:
+            return true
+        default:
+            return s.properties.isVariationSelector
+        }
+    }
+
+    /// Characters a writer may put between the words of a name without
+    /// changing it: spaces, dashes, underscores, apostrophes ("O'Brien").
+    /// A dot counts only when a letter or digit follows ("acme.bank"), so a
+    /// sentence end does not glue two sentences into one name.
+    @inline(__always)
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", "\t", "\n", "\r", "-", "_", "'", "\u{2019}", "\u{02BC}", "\u{00A0}":
+            return true
+        default:
+            if s.isASCII { return false }
+            return s.properties.isWhitespace || s.properties.generalCategory == .dashPunctuation
+        }
+    }
+
+    /// Characters allowed in a DNS label as people write them (IDN letters included).
+    @inline(__always)
+    static func isLabel(_ s: Unicode.Scalar) -> Bool { isAlnum(s) || s == "-" }
+}

@@ -1,0 +1,143 @@
+import ChathamCrypto
+import ChathamDisclosure
+import ChathamModel
+import ChathamStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// What `chatham-server serve` runs with.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var data: DataDirectory
+    public var policy: DisclosurePolicy
+    /// Injected so tests can pin the current epoch.
+    public var clock: @Sendable () -> Date
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, data: DataDirectory,
+                policy: DisclosurePolicy = .standard, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.host = host
+        self.port = port
+        self.data = data
+        self.policy = policy
+        self.clock = clock
+    }
+}
+
+/// Everything the routes need, built once.
+public struct ServerContext: Sendable {
+    public let store: AppDatabase
+    public let keys: ServerKeys
+    public let ingest: IngestService
+    public let credentials: CredentialService
+    public let sessions: Sessions
+    public let logger: Logger
+
+    public init(configuration: ServerConfiguration, logger: Logger) throws {
+        store = try AppDatabase(path: configuration.data.databasePath)
+        keys = try ServerKeys(directory: configuration.data)
+        ingest = IngestService(store: store, keys: keys)
+        credentials = CredentialService(store: store, keys: keys, clock: configuration.clock)
+        sessions = Sessions(clock: configuration.clock)
+        self.logger = logger
+    }
+}
+
+/// Builds the Hummingbird application: routes, error mapping, no request logging.
+public func buildApplication(_ configuration: ServerConfiguration) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "chatham-server")
+    logger.logLevel = .info
+    let context = try ServerContext(configuration: configuration, logger: logger)
+    let router = buildRouter(context)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        logger: logger)
+}
+
+/// The routes of DESIGN's HTTP API and the web page.
+public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: APIErrorMiddleware(logger: server.logger))
+
+    router.get("/healthz") { _, _ -> Response in json(["status": "ok"]) }
+
+    router.get("/v1/keys") { _, _ -> Response in
+        for epoch in server.credentials.currentEpochs() {
+            _ = try server.keys.credentialKeyCreatingIfNeeded(epoch: epoch.description)
+        }
+        let sealing = server.keys.sealing.values.sorted { $0.publicKey.keyID < $1.publicKey.keyID }.map { pair in
+            ["key_id": pair.publicKey.keyID, "public_key": Encoding.base64(pair.publicKey.bytes),
+             "created": server.keys.created(keyID: pair.publicKey.keyID)]
+        }
+        let credentialKeys = try server.keys.credentialEpochs().compactMap { epoch -> [String: String]? in
+            guard let key = try server.keys.credentialKey(epoch: epoch) else { return nil }
+            return ["epoch": epoch, "public_key": Encoding.base64(key.publicKeyDER)]
+        }
+        return json(["keys": sealing, "signing_key": Encoding.base64(server.keys.signing.publicKey.bytes),
+                     "credential_keys": credentialKeys])
+    }
+
+    router.post("/v1/credentials") { request, _ -> Response in
+        let member = try server.credentials.authenticate(bearer: bearerToken(request))
+        let body = try await collect(request)
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
+              let epoch = object["epoch"] as? String,
+              let blindedText = object["blinded_message"] as? String else {
+            throw APIError.invalidRequest("the body must be {\"epoch\":\"YYYY-Qn\",\"blinded_message\":\"<base64>\"}")
+        }
+        guard let blinded = try? Encoding.fromBase64(blindedText) else {
+            throw APIError.invalidRequest("blinded_message: must be standard base64 with padding")
+        }
+        let signature = try server.credentials.issue(member: member, epoch: epoch, blindedMessage: blinded)
+        return json(["blind_signature": Encoding.base64(signature)])
+    }
+
+    router.post("/v1/submissions") { request, _ -> Response in
+        let body = try await collect(request)
+        let outcome = try server.ingest.submit(body: body)
+        return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)
+    }
+
+    router.get("/v1/releases") { request, _ -> Response in
+        _ = try server.credentials.authenticate(bearer: bearerToken(request))
+        return json(["periods": try server.store.releasePeriods()])
+    }
+
+    router.get("/v1/releases/:period") { request, context -> Response in
+        _ = try server.credentials.authenticate(bearer: bearerToken(request))
+        guard let period = context.parameters.get("period"), Period(period) != nil,
+              let text = try server.store.release(period: period) else { throw APIError.notFound }
+        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    WebRoutes.add(to: router, server: server)
+    return router
+}
+
+/// Reads the body, refusing more than 64 KiB before buffering it.
+func collect(_ request: Request) async throws -> [UInt8] {
+    if let length = request.headers[.contentLength].flatMap(Int.init), length > IngestService.maxBodyBytes {
+        throw APIError.tooLarge
+    }
+    var request = request
+    do {
+        let buffer = try await request.collectBody(upTo: IngestService.maxBodyBytes)
+        return Array(buffer.readableBytesView)
+    } catch let error as HTTPError where error.status == .contentTooLarge {
+        throw APIError.tooLarge
+    }
+}
+
+func bearerToken(_ request: Request) -> String? {
+    guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
+    return String(value.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+}
+
+func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}

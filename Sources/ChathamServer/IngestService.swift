@@ -1,0 +1,142 @@
+import ChathamCrypto
+import ChathamModel
+import ChathamStore
+import Foundation
+
+/// The outcome of an accepted submission.
+public struct IngestReceipt: Sendable, Equatable, Codable {
+    public let receipt: String
+    public let duplicate: Bool
+}
+
+/// Opens, verifies, validates and commits sealed submissions.
+///
+/// Nothing about the request (address, time, headers) reaches this type: it sees the body only.
+public struct IngestService: Sendable {
+    public static let maxBodyBytes = 64 * 1024
+
+    let store: any ChathamRepository
+    let keys: ServerKeys
+
+    public init(store: any ChathamRepository, keys: ServerKeys) {
+        self.store = store
+        self.keys = keys
+    }
+
+    /// Processes one envelope body. Throws `APIError` for every refusal; returns only after commit.
+    public func submit(body: [UInt8]) throws -> IngestReceipt {
+        guard body.count <= Self.maxBodyBytes else { throw APIError.tooLarge }
+        let envelope = try Envelope.parse(body)
+        guard let pair = keys.sealing[envelope.keyID] else { throw APIError.unknownKey }
+        var plaintext: [UInt8]
+        do {
+            plaintext = try SealedBox.open(envelope.sealed, with: pair)
+        } catch {
+            throw APIError.decryptFailed
+        }
+        defer { wipe(&plaintext) }
+        let (credentialValue, reportValue) = try Envelope.parsePlaintext(plaintext)
+
+        // The report's period names the epoch whose key must have signed the credential.
+        guard let periodText = reportValue["period"] as? String, let period = Period(periodText) else {
+            throw APIError.invalidReport("period: must be YYYY-MM, e.g. 2026-10")
+        }
+        // Credential: every failure answers the same.
+        guard let credentialData = try? JSONSerialization.data(withJSONObject: credentialValue),
+              let credential = try? JSONDecoder().decode(Credential.self, from: credentialData),
+              credential.epoch == period.epoch.description,
+              let issuer = try keys.credentialKey(epoch: credential.epoch),
+              let verifier = try? CredentialPublicKey(derRepresentation: issuer.publicKeyDER),
+              verifier.isValid(preparedMessage: credential.message, signature: credential.signature)
+        else { throw APIError.invalidCredential }
+
+        var report: Report
+        do {
+            report = try ReportCodec.decode(json: JSONSerialization.data(withJSONObject: reportValue))
+        } catch let error as ValidationError {
+            throw APIError.invalidReport(error.description)
+        } catch {
+            throw APIError.invalidReport("report: \(error)")
+        }
+        if let first = ReportValidator.validate(report).first {
+            throw APIError.invalidReport(first.description)
+        }
+        guard let id = report.id else { throw APIError.invalidReport("id: required in a submission (32 lowercase hex)") }
+        // A narrative the member did not choose to share is not kept at all.
+        if report.shareNarrative != true { report.narrative = nil }
+
+        let row = ReportRow(report: report, id: id, receipt: Self.newReceipt(), pseudonym: credential.pseudonym,
+                            epoch: credential.epoch)
+        do {
+            switch try store.insertReport(row) {
+            case .inserted(let receipt): return IngestReceipt(receipt: receipt, duplicate: false)
+            case .duplicate(let receipt): return IngestReceipt(receipt: receipt, duplicate: true)
+            }
+        } catch let error as StoreError where error.code == .periodClosed {
+            throw APIError.periodClosed(report.period)
+        }
+    }
+
+    static func newReceipt() -> String {
+        "rcpt_" + Encoding.hex(randomBytes(count: 16))
+    }
+}
+
+extension ReportRow {
+    /// Flattens a validated report for storage. Nothing about the sender goes in.
+    init(report: Report, id: String, receipt: String, pseudonym: String, epoch: String) {
+        let document = String(decoding: ReportCodec.encodeJSON(report), as: UTF8.self)
+        self.init(
+            id: id, receipt: receipt, pseudonym: pseudonym, epoch: epoch, period: report.period,
+            sector: report.victim.sector, size: report.victim.size, region: report.victim.region,
+            actorKind: report.actor.kind, actorMotive: report.actor.motive, discovery: report.discovery,
+            dwell: report.timeline?.dwell, containment: report.timeline?.containment,
+            loss: report.impact?.loss, downtime: report.impact?.downtime,
+            actions: report.actions.map { ActionRow(category: $0.category, variety: $0.variety, vector: $0.vector) },
+            techniques: report.techniques, assets: report.assets, attributes: report.attributes,
+            mitigations: report.mitigations.map { MitigationRow(id: $0.id, stage: $0.stage, effective: $0.effective) },
+            narrative: report.shareNarrative == true ? report.narrative : nil,
+            shareNarrative: report.shareNarrative == true, document: document)
+    }
+}
+
+/// The submission envelope `{"version":1,"key_id":"<hex>","sealed":"<base64>"}`.
+enum Envelope {
+    struct Parsed {
+        let keyID: String
+        let sealed: [UInt8]
+    }
+
+    static func parse(_ body: [UInt8]) throws -> Parsed {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
+            throw APIError.invalidEnvelope("the body must be a JSON object {version, key_id, sealed}")
+        }
+        let unknown = Set(object.keys).subtracting(["version", "key_id", "sealed"])
+        guard unknown.isEmpty else { throw APIError.invalidEnvelope("unknown field \(unknown.sorted().first!)") }
+        // Types are checked by a strict decoder: `true` or "1" is not the number 1.
+        struct Version: Decodable { let version: Int }
+        guard object["version"] != nil, let version = try? JSONDecoder().decode(Version.self, from: Data(body)),
+              version.version == 1 else {
+            throw APIError.invalidEnvelope("version: must be 1")
+        }
+        guard let keyID = object["key_id"] as? String, keyID.utf8.count == 16,
+              keyID.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw APIError.invalidEnvelope("key_id: must be 16 lowercase hex digits")
+        }
+        guard let sealedText = object["sealed"] as? String, let sealed = try? Encoding.fromBase64(sealedText) else {
+            throw APIError.invalidEnvelope("sealed: must be standard base64 with padding")
+        }
+        return Parsed(keyID: keyID, sealed: sealed)
+    }
+
+    static func parsePlaintext(_ plaintext: [UInt8]) throws -> (credential: [String: Any], report: [String: Any]) {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(plaintext))) as? [String: Any] else {
+            throw APIError.invalidReport("the sealed plaintext must be a JSON object {credential, report}")
+        }
+        let unknown = Set(object.keys).subtracting(["credential", "report"])
+        guard unknown.isEmpty else { throw APIError.invalidReport("\(unknown.sorted().first!): unknown member of the sealed plaintext") }
+        guard let credential = object["credential"] as? [String: Any] else { throw APIError.invalidReport("credential: must be an object") }
+        guard let report = object["report"] as? [String: Any] else { throw APIError.invalidReport("report: must be an object") }
+        return (credential, report)
+    }
+}

@@ -1,0 +1,25 @@
+/// What the server needs from storage. Route handlers use this protocol and never SQL.
+public protocol ChathamRepository: Sendable {
+    // Members
+    func addMember(label: String, tokenHash: String) throws -> MemberRecord
+    func members() throws -> [MemberRecord]
+    func revokeMember(label: String) throws
+    func member(tokenHash: String) throws -> MemberRecord?
+    func member(id: Int64) throws -> MemberRecord?
+    /// Records that `memberID` got its credential for `epoch`; false if it already had one.
+    func recordIssuance(memberID: Int64, epoch: String) throws -> Bool
+
+    // Reports
+    /// Inserts a report unless its id is stored already, or its period is closed (throws
+    /// `periodClosed`). Returns only after the transaction is committed.
+    func insertReport(_ report: ReportRow) throws -> InsertOutcome
+    func reports(period: String) throws -> [ReportRow]
+    func reportCount() throws -> Int
+
+    // Releases
+    func isClosed(period: String) throws -> Bool
+    /// Stores a release document and so closes its period; fails if it is closed already.
+    func storeRelease(period: String, document: String) throws
+    func release(period: String) throws -> String?
+    func releasePeriods() throws -> [String]
+}

@@ -1,0 +1,36 @@
+@testable import ChathamScrub
+
+/// The example profile from DESIGN.md ("Member profile").
+let designProfileYAML = """
+organisation:
+  names: [Acme Bank plc, Acme Financial Group]
+  aliases: [ACME, AFG]
+domains: [acmebank.co.uk, corp.acme.local]
+networks: [203.0.113.0/24, "2001:db8:ac::/48"]
+people: [Jane Doe, Rajesh Kumar]
+hostnames: ["ACME-*", "*.corp.acme.local"]
+locations: [Leeds]
+terms: [Project Nightjar, AcmePay]
+keep: [LockBit, Cobalt Strike]
+"""
+
+let designProfile = try! MemberProfile.parse(yaml: designProfileYAML)
+let designScrubber = Scrubber(profile: designProfile)
+let emptyScrubber = Scrubber(profile: .empty)
+
+/// The original text each finding covers, by scalar offsets.
+func covered(_ original: String, _ result: ScrubResult) -> [String] {
+    let scalars = Array(original.unicodeScalars)
+    return result.findings.map { f in
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[f.start..<f.end])
+        return String(view)
+    }
+}
+
+func kinds(_ result: ScrubResult) -> [String] { result.findings.map(\.kind) }
+
+/// Lower-cased with every non-alphanumeric character removed.
+func squashed(_ s: String) -> String {
+    String(s.lowercased().unicodeScalars.filter { ScalarClass.isAlnum($0) }.map(Character.init))
+}

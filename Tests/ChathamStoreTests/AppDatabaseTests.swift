@@ -1,0 +1,82 @@
+import ChathamStore
+import Foundation
+import Testing
+
+@Suite struct AppDatabaseTests {
+    static func row(id: String = String(repeating: "a", count: 32), period: String = "2026-10",
+                    pseudonym: String = String(repeating: "b", count: 64)) -> ReportRow {
+        ReportRow(id: id, receipt: "rcpt_" + id, pseudonym: pseudonym, epoch: "2026-Q4", period: period,
+                  sector: "52", size: "1001-10000", region: "europe", actorKind: "external", actorMotive: "financial",
+                  discovery: "internal", dwell: "days", containment: "hours", loss: "100k-1m", downtime: "days",
+                  actions: [ActionRow(category: "malware", variety: "ransomware", vector: "email-attachment"),
+                            ActionRow(category: "social", variety: "phishing", vector: "email")],
+                  techniques: ["T1566.001", "T1486"], assets: ["server"], attributes: ["availability"],
+                  mitigations: [MitigationRow(id: "M1032", stage: "after", effective: "yes")],
+                  narrative: nil, shareNarrative: false, document: "{}")
+    }
+
+    @Test func insertReadBackAndDuplicate() throws {
+        let db = try AppDatabase()
+        let r = Self.row()
+        #expect(try db.insertReport(r) == .inserted(receipt: r.receipt))
+        var again = Self.row()
+        again.receipt = "rcpt_other"
+        #expect(try db.insertReport(again) == .duplicate(receipt: r.receipt))
+        let stored = try db.reports(period: "2026-10")
+        #expect(stored == [r])
+        #expect(try db.reportCount() == 1)
+        #expect(try db.reports(period: "2026-11").isEmpty)
+    }
+
+    @Test func releaseClosesPeriod() throws {
+        let db = try AppDatabase()
+        _ = try db.insertReport(Self.row())
+        try db.storeRelease(period: "2026-10", document: "{}")
+        #expect(try db.isClosed(period: "2026-10"))
+        #expect(throws: StoreError.self) { try db.storeRelease(period: "2026-10", document: "{}") }
+        #expect(throws: StoreError.self) { try db.insertReport(Self.row(id: String(repeating: "c", count: 32))) }
+        // A retry of an already-counted report still gets its receipt after the release.
+        #expect(try db.insertReport(Self.row()) == .duplicate(receipt: Self.row().receipt))
+        #expect(try db.releasePeriods() == ["2026-10"])
+    }
+
+    @Test func membersIssuanceAndRevocation() throws {
+        let db = try AppDatabase()
+        let m = try db.addMember(label: "bank-a", tokenHash: String(repeating: "1", count: 64))
+        #expect(throws: StoreError.self) { try db.addMember(label: "bank-a", tokenHash: String(repeating: "2", count: 64)) }
+        #expect(try db.member(tokenHash: String(repeating: "1", count: 64))?.label == "bank-a")
+        #expect(try db.recordIssuance(memberID: m.id, epoch: "2026-Q4"))
+        #expect(try !db.recordIssuance(memberID: m.id, epoch: "2026-Q4"))
+        #expect(try db.recordIssuance(memberID: m.id, epoch: "2026-Q3"))
+        #expect(try db.members().first?.lastIssuedEpoch == "2026-Q4")
+        try db.revokeMember(label: "bank-a")
+        #expect(try db.member(id: m.id)?.revoked == true)
+        #expect(throws: StoreError.self) { try db.revokeMember(label: "nobody") }
+    }
+
+    @Test func constraintsRejectBadRows() throws {
+        let db = try AppDatabase()
+        #expect(throws: (any Error).self) { try db.insertReport(Self.row(id: "short")) }
+        #expect(throws: (any Error).self) { try db.insertReport(Self.row(period: "October")) }
+        #expect(try db.reportCount() == 0)
+    }
+
+    /// The schema itself keeps reports apart from members: no column of a report table can hold a
+    /// member, token, address or time, and report tables have no rowid (no arrival order).
+    @Test func reportTablesHoldNothingIdentifying() throws {
+        let db = try AppDatabase()
+        let schema = try db.schemaSQL().lowercased()
+        let golden = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("schema.golden.sql"), encoding: .utf8)
+        #expect(schema == golden, "schema changed: update Tests/ChathamStoreTests/schema.golden.sql only with a new migration")
+        for table in ["report", "report_action", "report_value", "report_mitigation"] {
+            let start = try #require(schema.range(of: "create table \(table) ("))
+            let body = schema[start.upperBound...].prefix { $0 != ";" }
+            for word in ["member", "token", "ip", "addr", "time", "created", "date", "arriv", "label"] {
+                let columns = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
+                #expect(!columns.contains { $0.contains(word) }, "\(table) has a column like \(word)")
+            }
+            #expect(body.contains("without rowid"))
+        }
+    }
+}
