@@ -5,7 +5,7 @@
 #   make build      debug build of everything
 #   make release    release build of everything
 #   make vectors    regenerate Tests/Vectors and the worked example in docs/protocol.md
-#   make taxonomy   regenerate the VERIS-derived taxonomy, schemas and docs/taxonomy.md
+#   make taxonomy   regenerate the VERIS-derived taxonomy, schemas and docs/taxonomy.md [VERIS_DATA=DIR]
 #   make reports    regenerate the synthetic reports in examples/reports
 #   make clean      remove build products (.build)
 #
@@ -60,8 +60,10 @@ vectors: deps
 	$(PYTHON) Tests/Vectors/generate.py
 	$(PYTHON) Tests/Vectors/worked_example.py --write docs/protocol.md
 
+# VERIS_DATA: the directory with veris-1.4.1-enum.json and the ATT&CK mapping
+# (the generator's default is ../shared/data).
 taxonomy:
-	$(PYTHON) tools/gen-taxonomy.py
+	$(PYTHON) tools/gen-taxonomy.py $(VERIS_DATA)
 
 reports:
 	$(PYTHON) scripts/gen-reports.py

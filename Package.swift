@@ -83,8 +83,10 @@ let package = Package(
         .testTarget(
             name: "ChathamServerTests",
             dependencies: [
-                "ChathamServer", "ChathamClient",
+                "ChathamServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

@@ -39,10 +39,15 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
     command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and apt-get is not available; install them with your package manager"
     say "installing ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
-        || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-        || die "apt-get install ${missing[*]} failed"
+    # Quiet on success; on failure show apt's own words, which say what to fix.
+    if ! out=$(as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq 2>&1); then
+        printf '%s\n' "$out" >&2
+        die "apt-get update failed"
+    fi
+    if ! out=$(as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" 2>&1); then
+        printf '%s\n' "$out" >&2
+        die "apt-get install ${missing[*]} failed"
+    fi
 fi
 
 # --- Python packages
@@ -56,7 +61,8 @@ for i in "${!PY_MODULES[@]}"; do
 done
 if [ "${#need_pip[@]}" -gt 0 ]; then
     say "installing Python packages ${need_pip[*]}"
-    pip_cmd=("$PY" -m pip install --quiet --disable-pip-version-check)
+    # PIP_ROOT_USER_ACTION: CI runs as root on purpose; older pips ignore the variable.
+    pip_cmd=(env PIP_ROOT_USER_ACTION=ignore "$PY" -m pip install --quiet --disable-pip-version-check)
     # Running as a non-root user without a virtualenv: install for that user only.
     if [ "$(id -u)" -ne 0 ] && [ -z "${VIRTUAL_ENV:-}" ]; then
         pip_cmd+=(--user)

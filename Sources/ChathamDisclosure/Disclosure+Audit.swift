@@ -4,7 +4,7 @@ extension Disclosure {
     /// `published` is the reader's view: every cell the table shows, with `count` `nil` when suppressed.
     public static func audit(spec: TableSpec, observations: [Observation], policy: DisclosurePolicy,
                              published: [(key: [String], count: Int?)]) throws(DisclosureError) -> [AuditFinding] {
-        audit(spec: spec, cells: try cellStats(spec: spec, observations: observations), policy: policy, published: published)
+        try audit(spec: spec, cells: try cellStats(spec: spec, observations: observations), policy: policy, published: published)
     }
 
     /// Checks what a table publishes against already counted cells. Reports, in this order:
@@ -13,11 +13,14 @@ extension Disclosure {
     /// exactly one suppressed cell. Missing cells count as suppressed in the line check; cells not in the
     /// data are left out of it, since hiding a cell that does not exist protects nothing.
     ///
+    /// - Throws: `invalidSpec` or `invalidObservation` when `spec` or `cells` are malformed (problems
+    ///   in `published` are findings, not errors).
+    ///
     /// Independent of how protection chose its suppressions: it only asks whether the result is safe
     /// under the current rules. The LP audit (later issue) extends it to intervals across tables.
     public static func audit(spec: TableSpec, cells: [CellStats], policy: DisclosurePolicy,
-                             published: [(key: [String], count: Int?)]) -> [AuditFinding] {
-        let cells = canonical(cells)
+                             published: [(key: [String], count: Int?)]) throws(DisclosureError) -> [AuditFinding] {
+        let cells = try canonical(cells, spec: spec)
         let dimensions = spec.dimensions
         var findings: [AuditFinding] = []
         func finding(_ code: AuditFinding.Code, _ key: [String]?, dimension: String? = nil, _ what: String) {

@@ -11,13 +11,14 @@ public enum Disclosure {
 
     /// Counts and protects one table.
     public static func protect(spec: TableSpec, observations: [Observation], policy: DisclosurePolicy) throws(DisclosureError) -> ProtectedTable {
-        protect(spec: spec, cells: try cellStats(spec: spec, observations: observations), policy: policy)
+        try protect(spec: spec, cells: try cellStats(spec: spec, observations: observations), policy: policy)
     }
 
     /// Protects already counted cells (from `TableBuilder.cellStats()`, so a release can count once
     /// and both protect and audit). Cells are re-sorted; of repeated keys the first is kept.
-    public static func protect(spec: TableSpec, cells: [CellStats], policy: DisclosurePolicy) -> ProtectedTable {
-        let cells = canonical(cells)
+    /// - Throws: `invalidSpec` for a bad spec, `invalidObservation` for a cell key that does not fit it.
+    public static func protect(spec: TableSpec, cells: [CellStats], policy: DisclosurePolicy) throws(DisclosureError) -> ProtectedTable {
+        let cells = try canonical(cells, spec: spec)
         let keys = cells.map(\.key)
         let primary = cells.map { policy.primaryReason(for: $0) != nil }
         var suppressed = primary
@@ -29,8 +30,13 @@ public enum Disclosure {
         return ProtectedTable(spec: spec, cells: protected)
     }
 
-    /// Sorted by key, first of each key kept.
-    static func canonical(_ cells: [CellStats]) -> [CellStats] {
+    /// Checked against the spec, sorted by key, first of each key kept.
+    static func canonical(_ cells: [CellStats], spec: TableSpec) throws(DisclosureError) -> [CellStats] {
+        try spec.validate()
+        for cell in cells where cell.key.count != spec.dimensions.count || cell.key.contains(where: \.isEmpty) {
+            throw DisclosureError(.invalidObservation,
+                "table \(spec.name): a cell key has \(cell.key.count) components for \(spec.dimensions.count) dimensions or an empty component")
+        }
         let sorted = cells.enumerated().sorted { a, b in
             if Disclosure.precedes(a.element.key, b.element.key) { return true }
             if Disclosure.precedes(b.element.key, a.element.key) { return false }

@@ -11,10 +11,12 @@
 /// 3. **Keep** — spans from the keep list, built-in names, CVE and ATT&CK ids.
 /// 4. **Resolve** — overlaps merge; longest, then priority, names the result.
 /// 5. **Redact** — each finding's original range becomes its placeholder.
+/// 6. **Settle** — the redacted text is scanned again until nothing new is
+///    found (usually one extra pass), which is what makes scrubbing idempotent.
 ///
 /// All offsets are Unicode scalar offsets into the original text. Scrubbing
-/// is idempotent: placeholders never match anything, so
-/// `scrub(scrub(x).text).text == scrub(x).text`.
+/// is idempotent: placeholders never match anything and the result is a fixed
+/// point, so `scrub(scrub(x).text).text == scrub(x).text`.
 public struct Scrubber: Sendable {
     private let profileDetector: ProfileDetector
     private let keepDetector: KeepDetector
@@ -34,7 +36,33 @@ public struct Scrubber: Sendable {
 
     /// Scrubs `text`; findings are in text order and do not overlap.
     public func scrub(_ text: String) -> ScrubResult {
-        let scan = ScanText(text)
+        let original = ScanText(text)
+        var findings = pass(original)
+        var output = Self.redact(original.scalars, findings)
+        // Re-scan until nothing more is found. Detectors are local, so a
+        // placeholder can change what its neighbours look like ("c.co.uk" glued
+        // to a URL by an invisible character reads differently once the URL
+        // is "[URL]"). Each round only adds findings in text left untouched
+        // (nothing may match inside a placeholder), so offsets map back by a
+        // shift, coverage only grows, and the result is a fixed point:
+        // scrub(scrub(x).text).text == scrub(x).text.
+        var rounds = 0
+        while !findings.isEmpty, rounds < Self.maxRounds {
+            rounds += 1
+            let extra = pass(ScanText(output))
+            if extra.isEmpty { break }
+            findings = Self.merge(findings, extra)
+            output = Self.redact(original.scalars, findings)
+        }
+        return ScrubResult(text: output, findings: findings)
+    }
+
+    /// Bound on re-scans; each round must add a finding, so real text settles
+    /// in one or two.
+    static let maxRounds = 8
+
+    /// One detection pass over prepared text.
+    private func pass(_ scan: ScanText) -> [Finding] {
         var candidates: [Candidate] = []
         profileDetector.detect(scan, into: &candidates)
 
@@ -51,20 +79,54 @@ public struct Scrubber: Sendable {
         ipDetector.detect(scan, into: &candidates)
         hostGlobs.detect(scan, into: &candidates)
 
-        let findings = Resolver.resolve(candidates, keep: keepDetector.spans(scan), text: scan)
-        return ScrubResult(text: Self.redact(scan.scalars, findings), findings: findings)
+        return Resolver.resolve(candidates, keep: keepDetector.spans(scan), text: scan)
+    }
+
+    /// Adds findings made on the redacted text (`extra`, offsets in that text)
+    /// to `findings` (offsets in the original). `extra` never overlaps a
+    /// placeholder, so each maps back by the length change of the findings
+    /// before it.
+    static func merge(_ findings: [Finding], _ extra: [Finding]) -> [Finding] {
+        var merged: [Finding] = []
+        merged.reserveCapacity(findings.count + extra.count)
+        var i = 0
+        var shift = 0 // original offset - redacted offset, before position
+        for e in extra {
+            while i < findings.count {
+                let f = findings[i]
+                let placeholderStart = f.start - shift
+                if placeholderStart >= e.end { break }
+                merged.append(f)
+                shift += (f.end - f.start) - f.replacement.unicodeScalars.count
+                i += 1
+            }
+            merged.append(Finding(kind: e.kind, start: e.start + shift, end: e.end + shift, replacement: e.replacement))
+        }
+        merged.append(contentsOf: findings[i...])
+        return merged
     }
 
     static func redact(_ scalars: [Unicode.Scalar], _ findings: [Finding]) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(scalars.count)
+        // Build UTF-8 bytes and decode once: appending to a String's scalar
+        // view piecemeal re-copies the string and turns quadratic on long texts.
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + scalars.count / 4)
+        func append(_ slice: ArraySlice<Unicode.Scalar>) {
+            for scalar in slice {
+                if scalar.isASCII {
+                    out.append(UInt8(scalar.value))
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+        }
         var cursor = 0
         for f in findings {
-            out.append(contentsOf: scalars[cursor..<f.start])
-            out.append(contentsOf: f.replacement.unicodeScalars)
+            append(scalars[cursor..<f.start])
+            out.append(contentsOf: f.replacement.utf8)
             cursor = f.end
         }
-        out.append(contentsOf: scalars[cursor...])
-        return String(out)
+        append(scalars[cursor...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

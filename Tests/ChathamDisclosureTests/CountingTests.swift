@@ -54,9 +54,9 @@ struct CountingTests {
     func emptyTable() throws {
         let cells = try Disclosure.cellStats(spec: spec, observations: [])
         #expect(cells == [CellStats(key: ["*", "*"], count: 0, contributions: [:])])
-        let table = Disclosure.protect(spec: spec, cells: cells, policy: .standard)
+        let table = try Disclosure.protect(spec: spec, cells: cells, policy: .standard)
         #expect(table.cells == [ProtectedCell(key: ["*", "*"], count: 0, published: false, primary: true)])
-        #expect(Disclosure.audit(spec: spec, cells: cells, policy: .standard, published: table.publishedView).isEmpty)
+        #expect(try Disclosure.audit(spec: spec, cells: cells, policy: .standard, published: table.publishedView).isEmpty)
     }
 
     @Test("a one-dimensional table and a table without dimensions")

@@ -57,7 +57,7 @@ struct SecondarySuppressionTests {
     }
 
     @Test("a hidden margin with published parts hides its smallest part")
-    func hiddenMargin() {
+    func hiddenMargin() throws {
         // Hand-made counts: the margin is dominated, its parts are not (possible on a multi-valued
         // dimension, where one report counts in several parts).
         let oneDim = TableSpec(name: "by-technique", dimensions: ["technique"], multiValued: ["technique"])
@@ -68,7 +68,7 @@ struct SecondarySuppressionTests {
             CellStats(key: ["T3"], count: 9, contributions: [1: 2, 2: 1, 3: 2, 4: 2, 5: 2]),
             CellStats(key: ["*"], count: 40, contributions: [1: 30, 2: 5, 3: 2, 4: 2, 5: 1]),
         ]
-        let table = Disclosure.protect(spec: oneDim, cells: cells, policy: .standard)
+        let table = try Disclosure.protect(spec: oneDim, cells: cells, policy: .standard)
         #expect(table.cells.map(\.published) == [true, false, true, false])
         #expect(table.cells.map(\.primary) == [false, false, false, true])
     }
@@ -77,5 +77,14 @@ struct SecondarySuppressionTests {
     func nothingToDo() throws {
         let table = try Disclosure.protect(spec: spec, observations: grid([[5, 6], [7, 8]]), policy: .standard)
         #expect(table.cells.allSatisfy { $0.published })
+    }
+
+    @Test("hand-made cells that do not fit the spec are refused")
+    func malformedCells() {
+        let cells = [CellStats(key: ["r1"], count: 5, contributions: [1: 1, 2: 1, 3: 1, 4: 1, 5: 1])]
+        #expect(throws: DisclosureError.self) { try Disclosure.protect(spec: spec, cells: cells, policy: .standard) }
+        #expect(throws: DisclosureError.self) {
+            try Disclosure.audit(spec: spec, cells: cells, policy: .standard, published: [])
+        }
     }
 }

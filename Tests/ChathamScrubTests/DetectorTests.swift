@@ -66,12 +66,22 @@ import Testing
         check("lure from invoice-portal.zip.co", [("domain", "invoice-portal.zip.co")])
         check("münchen.de and xn--mnchen-3ya.de", [("domain", "münchen.de"), ("domain", "xn--mnchen-3ya.de")])
         check("dc01.corp.example.local", [("host", "dc01.corp.example.local")])
+        check("- evil.com\n-evil.org\n—bad.net", [("domain", "evil.com"), ("domain", "evil.org"), ("domain", "bad.net")])
         // Near-misses: files, versions, abbreviations, dotted ids.
         check("opened invoice.pdf, ran payload.exe and script.ps1", [])
         check("archive report.doc.zip and notes.md and run.sh", [])
         check("e.g. this, i.e. that, U.S. law", [])
         check("version 1.2.3 and 10.4", [])
         check("sub-technique T1566.001 and obj.method", [])
+    }
+
+    @Test func defangedIndicators() {
+        check("C2 evil[.]example[.]com and bad(.)co(.)uk", [("domain", "evil[.]example[.]com"), ("domain", "bad(.)co(.)uk")])
+        check("from 198.51.100[.]7 and 203[.]0[.]113[.]9", [("ip", "198.51.100[.]7"), ("ip", "203[.]0[.]113[.]9")])
+        check("jane[at]evil[dot]com or x[@]y[.]org", [("email", "jane[at]evil[dot]com"), ("email", "x[@]y[.]org")])
+        check("hxxps://evil[.]com/x", [("url", "hxxps://evil[.]com/x")])
+        // Near-misses: a bracketed dot in prose, a list marker.
+        check("see [.] and file[.]pdf", [])
     }
 
     @Test func placeholdersAreInert() {

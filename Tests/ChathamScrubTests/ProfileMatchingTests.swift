@@ -29,6 +29,21 @@ import Testing
         #expect(scrubbed("Leeds\u{2011}based") == "[LOCATION]\u{2011}based")
     }
 
+    @Test func nonLatinAndPunctuatedEntries() {
+        let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["Акме Банк", "AT&T"], people: ["Zoë Müller"],
+                                                       locations: ["Köln"]))
+        #expect(scrubber.scrub("в АКМЕ-БАНК и акмебанк").text == "в [ORG] и [ORG]")
+        #expect(scrubber.scrub("AT&T and at & t, not at t").text == "[ORG] and [ORG], not at t")
+        #expect(scrubber.scrub("zoe muller from KOLN").text == "[PERSON] from [LOCATION]")
+        #expect(scrubber.scrub("Müller's desk").text == "[PERSON] desk")
+    }
+
+    @Test func legalSuffixVariants() {
+        let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["The Widget Holdings Ltd"]))
+        #expect(scrubber.scrub("Widget Holdings Ltd, Widget Holdings and Widget were hit").text
+                == "[ORG], [ORG] and [ORG] were hit")
+    }
+
     @Test func shortAliasesOnlyAsWords() {
         #expect(scrubbed("AFG staff") == "[ORG] staff")
         #expect(scrubbed("afg-led") == "[ORG]-led")

@@ -2,6 +2,10 @@ import ChathamStore
 import Foundation
 import Testing
 
+/// Words that no column of a report table may be named with.
+let forbiddenColumnWords: Set<String> = ["member", "token", "ip", "addr", "address", "time", "timestamp", "created",
+                                          "date", "arrived", "received", "label", "user", "host", "agent"]
+
 @Suite struct AppDatabaseTests {
     static func row(id: String = String(repeating: "a", count: 32), period: String = "2026-10",
                     pseudonym: String = String(repeating: "b", count: 64)) -> ReportRow {
@@ -22,8 +26,9 @@ import Testing
         var again = Self.row()
         again.receipt = "rcpt_other"
         #expect(try db.insertReport(again) == .duplicate(receipt: r.receipt))
-        let stored = try db.reports(period: "2026-10")
-        #expect(stored == [r])
+        var expected = r
+        expected.techniques.sort()  // list fields come back as sets, in order
+        #expect(try db.reports(period: "2026-10") == [expected])
         #expect(try db.reportCount() == 1)
         #expect(try db.reports(period: "2026-11").isEmpty)
     }
@@ -66,15 +71,19 @@ import Testing
     @Test func reportTablesHoldNothingIdentifying() throws {
         let db = try AppDatabase()
         let schema = try db.schemaSQL().lowercased()
-        let golden = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("schema.golden.sql"), encoding: .utf8)
+        let goldenURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("schema.golden.sql")
+        if ProcessInfo.processInfo.environment["CHATHAM_UPDATE_GOLDEN"] == "1" {
+            try schema.write(to: goldenURL, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: goldenURL, encoding: .utf8)
         #expect(schema == golden, "schema changed: update Tests/ChathamStoreTests/schema.golden.sql only with a new migration")
         for table in ["report", "report_action", "report_value", "report_mitigation"] {
             let start = try #require(schema.range(of: "create table \(table) ("))
             let body = schema[start.upperBound...].prefix { $0 != ";" }
-            for word in ["member", "token", "ip", "addr", "time", "created", "date", "arriv", "label"] {
-                let columns = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
-                #expect(!columns.contains { $0.contains(word) }, "\(table) has a column like \(word)")
+            let columns = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
+            for column in columns {
+                let words = Set(column.split(separator: "_").map(String.init))
+                #expect(words.isDisjoint(with: forbiddenColumnWords), "\(table).\(column)")
             }
             #expect(body.contains("without rowid"))
         }

@@ -6,12 +6,14 @@
 struct EmailDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        for at in 0..<s.count where s[at] == "@" {
+        for at in 0..<s.count where s[at] == "@" || s[at] == "[" || s[at] == "(" {
+            let atLength = Defang.at(s, at)
+            guard atLength > 0 else { continue }
             var start = at
             while start > 0, isLocal(s[start - 1]) { start -= 1 }
             while start < at, s[start] == "." { start += 1 }
             guard start < at else { continue }
-            guard let end = EmailDetector.domainEnd(s, at + 1) else { continue }
+            guard let end = EmailDetector.domainEnd(s, at + atLength) else { continue }
             candidates.append(Candidate(kind: .email, start: start, end: end))
         }
     }
@@ -31,7 +33,8 @@ struct EmailDetector: Detector {
             lastLabelStart = j
             while j < s.count, ScalarClass.isLabel(s[j]) || ScalarClass.isIgnorable(s[j]) { j += 1 }
             labels += 1
-            if j + 1 < s.count, s[j] == ".", ScalarClass.isAlnum(s[j + 1]) { j += 1 } else { break }
+            let dot = Defang.dot(s, j)
+            if dot > 0, j + dot < s.count, ScalarClass.isAlnum(s[j + dot]) { j += dot } else { break }
         }
         while j > i, s[j - 1] == "-" { j -= 1 }
         guard labels >= 2, j - lastLabelStart >= 2,
@@ -52,13 +55,21 @@ struct URLDetector: Detector {
             // Find "://" and walk back over the scheme.
             guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
             var start = i
-            while start > 0, s[start - 1].isASCII, ScalarClass.isASCIIAlnum(s[start - 1]) || s[start - 1] == "+" || s[start - 1] == "-" || s[start - 1] == "." {
+            while start > 0, i - start < 16, !text.protected[start - 1], s[start - 1].isASCII,
+                  ScalarClass.isASCIIAlnum(s[start - 1]) || s[start - 1] == "+" || s[start - 1] == "-" || s[start - 1] == "." {
                 start -= 1
             }
-            var scheme = ""
-            scheme.unicodeScalars.append(contentsOf: s[start..<i])
-            let end = URLDetector.tailEnd(s, i + 3)
-            if Vocabulary.urlSchemes.contains(scheme.lowercased()), end > i + 3 {
+            // The longest known scheme ending at "://", even if glued to a word
+            // ("xhttps://…"): better to leave "x" than the URL.
+            var known = false
+            while start < i {
+                var scheme = ""
+                scheme.unicodeScalars.append(contentsOf: s[start..<i])
+                if Vocabulary.urlSchemes.contains(scheme.lowercased()) { known = true; break }
+                start += 1
+            }
+            let end = URLDetector.tailEnd(text, i + 3)
+            if known, end > i + 3 {
                 candidates.append(Candidate(kind: .url, start: start, end: end))
                 i = end
             } else {
@@ -70,9 +81,10 @@ struct URLDetector: Detector {
     /// How far a URL runs from `i`: to whitespace or a character that cannot be
     /// in a URL as written in prose, minus trailing sentence punctuation and
     /// unbalanced closing brackets.
-    static func tailEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    static func tailEnd(_ text: ScanText, _ i: Int) -> Int {
+        let s = text.scalars
         var j = i
-        while j < s.count {
+        while j < s.count, !text.protected[j] {
             let c = s[j]
             if c.properties.isWhitespace || c.value < 0x20 { break }
             if c == "<" || c == ">" || c == "\"" || c == "`" || c == "{" || c == "}" || c == "|" || c == "\\" || c == "^" { break }
@@ -109,8 +121,18 @@ struct DottedNameDetector: Sendable {
         let s = text.scalars
         var i = 0
         while i < s.count {
-            guard ScalarClass.isAlnum(s[i]), !text.protected[i], !(i > 0 && (text.isWordy(at: i - 1) || s[i - 1] == "-" || s[i - 1] == "." || ScalarClass.isIgnorable(s[i - 1]))) else {
+            let midLabel = text.isWordy(at: i - 1) || text.scalar(at: i - 1) == "." || (text.scalar(at: i - 1).map(ScalarClass.isIgnorable) ?? false)
+                || (text.scalar(at: i - 1) == "-" && (text.isWordy(at: i - 2) || text.scalar(at: i - 2) == "-"))
+            guard ScalarClass.isAlnum(s[i]), !text.protected[i], !midLabel else {
                 i += 1
+                continue
+            }
+            // Fast path: most words are not dotted names.
+            var probe = i
+            while probe < s.count, ScalarClass.isLabel(s[probe]) || ScalarClass.isIgnorable(s[probe]) { probe += 1 }
+            let probeDot = Defang.dot(s, probe)
+            guard probeDot > 0, probe + probeDot < s.count, ScalarClass.isAlnum(s[probe + probeDot]) else {
+                i = probe + 1
                 continue
             }
             var labels: [(Int, Int)] = []
@@ -121,20 +143,23 @@ struct DottedNameDetector: Sendable {
                 var end = j
                 while end > start, s[end - 1] == "-" { end -= 1 }
                 labels.append((start, end))
-                if end == j, j + 1 < s.count, s[j] == ".", ScalarClass.isAlnum(s[j + 1]) { j += 1 } else { j = end; break }
+                let dot = Defang.dot(s, j)
+                if end == j, dot > 0, j + dot < s.count, ScalarClass.isAlnum(s[j + dot]) { j += dot } else { j = end; break }
             }
             defer { i = max(j, i + 1) }
             guard labels.count >= 2 else { continue }
             let end = labels.last!.1
-            let names = labels.map { label in
+            if labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
+            func name(_ label: (Int, Int)) -> String {
                 var name = String.UnicodeScalarView()
-                name.append(contentsOf: s[label.0..<label.1].filter { !ScalarClass.isIgnorable($0) })
-                return String(name).lowercased()
+                for c in s[label.0..<label.1] where !ScalarClass.isIgnorable(c) {
+                    name.append(c.isASCII && c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c)
+                }
+                return String(name)
             }
-            if names.allSatisfy({ $0.unicodeScalars.allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
-            let last = names[names.count - 1]
+            let last = name(labels[labels.count - 1])
             let isFile = Vocabulary.fileExtensions.contains(last)
-                && (names.count == 2 || Vocabulary.fileExtensions.contains(names[names.count - 2]))
+                && (labels.count == 2 || Vocabulary.fileExtensions.contains(name(labels[labels.count - 2])))
             var kind: Kind?
             if isFile {
                 kind = nil
@@ -146,9 +171,14 @@ struct DottedNameDetector: Sendable {
                 kind = .domain
             }
             guard var found = kind else { continue }
+            // Glued to a placeholder: the first pass saw a longer last label
+            // here, so do what it did (idempotence).
+            var after = end
+            while after < s.count, ScalarClass.isIgnorable(s[after]) { after += 1 }
+            if after < s.count, text.protected[after] { continue }
             var stop = end
             if stop + 1 < s.count, s[stop] == "/" || (s[stop] == ":" && ScalarClass.isASCIIDigit(s[stop + 1])) {
-                let tail = URLDetector.tailEnd(s, stop)
+                let tail = URLDetector.tailEnd(text, stop)
                 if tail > stop + 1 {
                     stop = tail
                     found = .url
@@ -164,23 +194,34 @@ struct DottedNameDetector: Sendable {
 /// (letters, digits, "-", "_", "."). "*" matches any run, "?" one character;
 /// a leading "*." also matches the bare suffix ("corp.acme.local").
 struct HostGlobDetector: Detector {
-    private let globs: [[UInt32]]
+    /// Globs whose first character is literal, by that character: a token is
+    /// only tried against globs that can start with its first character.
+    private let byFirst: [UInt32: [[UInt32]]]
+    /// Globs starting with a wildcard, tried against every token.
+    private let anyFirst: [[UInt32]]
 
     init(profile: MemberProfile) {
-        var globs: [[UInt32]] = []
+        var byFirst: [UInt32: [[UInt32]]] = [:]
+        var anyFirst: [[UInt32]] = []
         for pattern in profile.hostnames {
             let lowered = HostGlobDetector.lower(pattern.unicodeScalars)
-            globs.append(lowered)
-            if lowered.count > 2, lowered[0] == 0x2A, lowered[1] == 0x2E { globs.append(Array(lowered.dropFirst(2))) }
+            var variants = [lowered]
+            if lowered.count > 2, lowered[0] == 0x2A, lowered[1] == 0x2E { variants.append(Array(lowered.dropFirst(2))) }
+            for glob in variants {
+                guard let first = glob.first else { continue }
+                if first == 0x2A || first == 0x3F { anyFirst.append(glob) } else { byFirst[first, default: []].append(glob) }
+            }
         }
-        self.globs = globs
+        self.byFirst = byFirst
+        self.anyFirst = anyFirst
     }
 
-    var isEmpty: Bool { globs.isEmpty }
+    var isEmpty: Bool { byFirst.isEmpty && anyFirst.isEmpty }
 
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
-        guard !globs.isEmpty else { return }
+        guard !isEmpty else { return }
         let s = text.scalars
+        var token: [UInt32] = []
         var i = 0
         while i < s.count {
             guard isHostChar(s[i]) else { i += 1; continue }
@@ -190,10 +231,11 @@ struct HostGlobDetector: Detector {
             while start < end, !ScalarClass.isAlnum(s[start]) { start += 1 }
             while end > start, !ScalarClass.isAlnum(s[end - 1]) { end -= 1 }
             if end > start {
-                let token = HostGlobDetector.lower(s[start..<end])
-                if globs.contains(where: { HostGlobDetector.matches(token, $0) }) {
-                    candidates.append(Candidate(kind: .host, start: start, end: end))
-                }
+                token.removeAll(keepingCapacity: true)
+                HostGlobDetector.lower(s[start..<end], into: &token)
+                let hit = (byFirst[token[0]]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+                    || anyFirst.contains { HostGlobDetector.matches(token, $0) }
+                if hit { candidates.append(Candidate(kind: .host, start: start, end: end)) }
             }
             i = j
         }
@@ -205,6 +247,11 @@ struct HostGlobDetector: Detector {
 
     static func lower(_ s: some Sequence<Unicode.Scalar>) -> [UInt32] {
         var out: [UInt32] = []
+        lower(s, into: &out)
+        return out
+    }
+
+    static func lower(_ s: some Sequence<Unicode.Scalar>, into out: inout [UInt32]) {
         for c in s {
             if c.isASCII {
                 out.append(c.value >= 0x41 && c.value <= 0x5A ? c.value + 0x20 : c.value)
@@ -212,7 +259,6 @@ struct HostGlobDetector: Detector {
                 out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars.map(\.value))
             }
         }
-        return out
     }
 
     /// Linear-time wildcard match with single backtrack point.

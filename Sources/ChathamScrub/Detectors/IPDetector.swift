@@ -29,7 +29,8 @@ struct IPDetector: Detector {
         let s = text.scalars
         var i = 0
         while i < s.count {
-            guard ScalarClass.isASCIIDigit(s[i]), !text.isWordy(at: i - 1), text.scalar(at: i - 1) != "." else { i += 1; continue }
+            guard ScalarClass.isASCIIDigit(s[i]), !text.isWordy(at: i - 1), text.scalar(at: i - 1) != ".",
+                  !(i >= 3 && Defang.dot(s, i - 3) == 3) else { i += 1; continue }
             var octets: [UInt8] = []
             var wildcards = 0
             var j = i
@@ -47,16 +48,18 @@ struct IPDetector: Detector {
                 } else {
                     break
                 }
-                if octets.count + wildcards < 4, j + 1 < s.count, s[j] == ".",
-                   ScalarClass.isASCIIDigit(s[j + 1]) || s[j + 1] == "x" || s[j + 1] == "X" || s[j + 1] == "*" {
-                    j += 1
+                let dot = Defang.dot(s, j)
+                if octets.count + wildcards < 4, dot > 0, j + dot < s.count,
+                   ScalarClass.isASCIIDigit(s[j + dot]) || s[j + dot] == "x" || s[j + dot] == "X" || s[j + dot] == "*" {
+                    j += dot
                 } else {
                     break
                 }
             }
             let total = octets.count + wildcards
             // Part of a longer dotted number, or glued to a word: not an address.
-            let gluedAfter = text.isWordy(at: j) || (text.scalar(at: j) == "." && text.scalar(at: j + 1).map(ScalarClass.isASCIIDigit) == true)
+            let dotAfter = Defang.dot(s, j)
+            let gluedAfter = text.isWordy(at: j) || (dotAfter > 0 && text.scalar(at: j + dotAfter).map(ScalarClass.isASCIIDigit) == true)
             if ok, !gluedAfter, total == 4 {
                 let end = cidrEnd(s, j, max: 32)
                 candidates.append(Candidate(kind: .ip, start: i, end: end))
@@ -70,7 +73,7 @@ struct IPDetector: Detector {
             }
             // Skip the rest of this number run so we do not restart inside it.
             var k = i
-            while k < s.count, ScalarClass.isASCIIDigit(s[k]) || s[k] == "." { k += 1 }
+            while k < s.count, ScalarClass.isASCIIDigit(s[k]) || Defang.dot(s, k) > 0 { k += max(1, Defang.dot(s, k)) }
             i = max(k, i + 1)
         }
     }

@@ -142,7 +142,10 @@ struct ProfileDetector: Detector {
         for name in profile.organisationNames {
             out.append((name, .org, false))
             var words = name.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-            if words.first?.lowercased() == "the", words.count > 1 { words.removeFirst() }
+            if words.first?.lowercased() == "the", words.count > 1 {
+                words.removeFirst()
+                out.append((words.joined(separator: " "), .org, false))
+            }
             while words.count > 1, Vocabulary.legalSuffixes.contains(words.last!.lowercased().filter { $0 != "." }) {
                 words.removeLast()
                 out.append((words.joined(separator: " "), .org, false))
@@ -203,49 +206,44 @@ struct KeepDetector: Sendable {
         let s = text.scalars
         var i = 0
         while i < s.count {
-            let c = s[i]
-            guard c.isASCII, ScalarClass.isASCIIAlnum(c), !text.isWordy(at: i - 1) else { i += 1; continue }
-            var j = i
-            func letters(_ word: String) -> Bool {
-                var k = j
-                for w in word.unicodeScalars {
-                    guard k < s.count, s[k].value | 0x20 == w.value | 0x20 else { return false }
-                    k += 1
-                }
-                j = k
-                return true
-            }
-            func digits(_ min: Int, _ max: Int) -> Bool {
-                var k = j
-                while k < s.count, k - j < max, ScalarClass.isASCIIDigit(s[k]) { k += 1 }
-                guard k - j >= min, !(k < s.count && ScalarClass.isASCIIDigit(s[k])) else { return false }
-                j = k
-                return true
-            }
-            var matched = false
-            if letters("CVE-") {
-                matched = digits(4, 4) && letters("-") && digits(4, 7)
-            } else {
-                j = i
-                for prefix in ["TA", "DS", "T", "M", "S", "G", "C"] {
-                    j = i
-                    if letters(prefix), digits(4, 4) {
-                        matched = true
-                        if prefix == "T", j + 1 < s.count, s[j] == ".", ScalarClass.isASCIIDigit(s[j + 1]) {
-                            let save = j
-                            j += 1
-                            if !digits(3, 3) { j = save }
-                        }
-                        break
-                    }
-                }
-            }
-            if matched, !text.isWordy(at: j) {
-                out.append((i, j))
-                i = j
-            } else {
+            let c = s[i].value | 0x20
+            // Only word starts with a possible first letter: c, t, m, s, g, d.
+            guard c == 0x63 || c == 0x74 || c == 0x6D || c == 0x73 || c == 0x67 || c == 0x64,
+                  s[i].isASCII, !text.isWordy(at: i - 1),
+                  let end = identifierEnd(s, i), !text.isWordy(at: end) else {
                 i += 1
+                continue
             }
+            out.append((i, end))
+            i = end
         }
+    }
+
+    private func identifierEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        func letter(_ k: Int, _ l: UInt32) -> Bool { k < s.count && s[k].value | 0x20 == l }
+        func digits(_ k: Int, _ min: Int, _ max: Int) -> Int? {
+            var e = k
+            while e < s.count, e - k < max, ScalarClass.isASCIIDigit(s[e]) { e += 1 }
+            if e - k < min || (e < s.count && ScalarClass.isASCIIDigit(s[e])) { return nil }
+            return e
+        }
+        // CVE-yyyy-nnnn(nnn)
+        if letter(i, 0x63), letter(i + 1, 0x76), letter(i + 2, 0x65), i + 3 < s.count, s[i + 3] == "-" {
+            guard let year = digits(i + 4, 4, 4), year < s.count, s[year] == "-" else { return nil }
+            return digits(year + 1, 4, 7)
+        }
+        // Two-letter prefixes, then one-letter ones.
+        var k = i + 1
+        if (letter(i, 0x74) && letter(i + 1, 0x61)) || (letter(i, 0x64) && letter(i + 1, 0x73)) {
+            k = i + 2
+        } else if !(letter(i, 0x74) || letter(i, 0x6D) || letter(i, 0x73) || letter(i, 0x67) || letter(i, 0x63)) {
+            return nil
+        }
+        guard let end = digits(k, 4, 4) else { return nil }
+        // Sub-technique: T1566.001
+        if k == i + 1, letter(i, 0x74), end + 1 < s.count, s[end] == ".", let sub = digits(end + 1, 3, 3) {
+            return sub
+        }
+        return end
     }
 }

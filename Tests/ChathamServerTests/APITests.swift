@@ -1,0 +1,134 @@
+import ChathamCrypto
+import ChathamModel
+import ChathamServer
+import ChathamStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct APITests {
+    @Test func keysListSealingSigningAndCredentialKeys() async throws {
+        let fx = try Fixture()
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            let keys = try await TestMember.keys(client)
+            let (id, key) = try sealingKey(keys)
+            #expect(id == fx.keyID)
+            #expect(try BoxPublicKey(bytes: key).keyID == id)
+            #expect(try Encoding.fromBase64(keys["signing_key"] as! String).count == 32)
+            let epochs = (keys["credential_keys"] as? [[String: String]])?.compactMap { $0["epoch"] }
+            #expect(epochs == ["2026-Q3", "2026-Q4"])
+        }
+    }
+
+    @Test func credentialsOncePerEpochAndOnlyForMembers() async throws {
+        let fx = try Fixture()
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            var member = TestMember(token: fx.tokens[0])
+            let credential = try await member.credential(epoch: "2026-Q4", client: client)
+            #expect(credential.message.count == 64)
+            let keys = try await TestMember.keys(client)
+            let der = try Encoding.fromBase64(((keys["credential_keys"] as? [[String: String]])?.last?["public_key"])!)
+            let blinded = Encoding.base64(try CredentialRequest(epoch: "2026-Q4", publicKeyDER: der).blindedMessage)
+            try await client.execute(uri: "/v1/credentials", method: .post, headers: bearer(fx.tokens[0]),
+                                     body: jsonBody(["epoch": "2026-Q4", "blinded_message": blinded])) { r in
+                #expect(r.status == .conflict)
+                #expect(errorCode(r) == "already_issued")
+            }
+            for headers: HTTPFields in [[:], bearer("chm_member_" + String(repeating: "A", count: 43)), bearer("nonsense")] {
+                try await client.execute(uri: "/v1/credentials", method: .post, headers: headers,
+                                         body: jsonBody(["epoch": "2026-Q4", "blinded_message": blinded])) { r in
+                    #expect(r.status == .unauthorized)
+                    #expect(errorCode(r) == "unauthorized")
+                }
+            }
+            // A future epoch is refused and does not use up anything.
+            try await client.execute(uri: "/v1/credentials", method: .post, headers: bearer(fx.tokens[1]),
+                                     body: jsonBody(["epoch": "2027-Q2", "blinded_message": blinded])) { r in
+                #expect(r.status == .badRequest)
+            }
+            try Operator(fx.directory).revokeMember(label: "member-1")
+            try await client.execute(uri: "/v1/credentials", method: .post, headers: bearer(fx.tokens[1]),
+                                     body: jsonBody(["epoch": "2026-Q4", "blinded_message": blinded])) { r in
+                #expect(r.status == .forbidden)
+                #expect(errorCode(r) == "revoked")
+            }
+            try await client.execute(uri: "/v1/releases", method: .get, headers: bearer(fx.tokens[1])) { r in
+                #expect(errorCode(r) == "revoked")
+            }
+        }
+    }
+
+    @Test func submissionsAcceptDuplicateAndRefuse() async throws {
+        let fx = try Fixture()
+        defer { fx.remove() }
+        let store = try AppDatabase(path: fx.directory.databasePath)
+        try await fx.application().test(.router) { client in
+            let keys = try await TestMember.keys(client)
+            let (keyID, key) = try sealingKey(keys)
+            var member = TestMember(token: fx.tokens[0])
+            let credential = try await member.credential(epoch: "2026-Q4", client: client)
+            let body = try envelope(keyID: keyID, sealingKey: key, credential: credential, report: report())
+
+            let receipt = try await client.execute(uri: "/v1/submissions", method: .post, body: body) { r in
+                #expect(r.status == .accepted)
+                let object = try r.body.jsonObject()
+                #expect(object["duplicate"] as? Bool == false)
+                return object["receipt"] as? String
+            }
+            #expect(receipt?.hasPrefix("rcpt_") == true)
+            try await client.execute(uri: "/v1/submissions", method: .post, body: body) { r in
+                #expect(r.status == .ok)
+                #expect((try? r.body.jsonObject())?["receipt"] as? String == receipt)
+                #expect((try? r.body.jsonObject())?["duplicate"] as? Bool == true)
+            }
+            #expect(try store.reportCount() == 1)
+
+            // Refusals, each with its code, and nothing stored.
+            var tampered = Array(try Encoding.fromBase64(
+                (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as! [String: Any])["sealed"] as! String))
+            tampered[40] ^= 1
+            let cases: [(ByteBuffer, HTTPResponse.Status, String)] = [
+                (jsonBody(["version": 1, "key_id": keyID, "sealed": Encoding.base64(tampered)]), .badRequest, "decrypt_failed"),
+                (jsonBody(["version": 1, "key_id": "0000000000000000", "sealed": Encoding.base64(tampered)]), .badRequest, "unknown_key"),
+                (jsonBody(["version": 2, "key_id": keyID, "sealed": "AAAA"]), .badRequest, "invalid_envelope"),
+                (jsonBody(["version": true, "key_id": keyID, "sealed": "AAAA"]), .badRequest, "invalid_envelope"),
+                (jsonBody(["version": 1, "key_id": keyID, "sealed": "not base64!"]), .badRequest, "invalid_envelope"),
+                (ByteBuffer(string: "{"), .badRequest, "invalid_envelope"),
+                (ByteBuffer(repeating: 0x20, count: 70_000), .contentTooLarge, "too_large"),
+                (try envelope(keyID: keyID, sealingKey: key, credential: nil, report: report()), .badRequest, "invalid_report"),
+                (try envelope(keyID: keyID, sealingKey: key, credential: Credential(epoch: "2026-Q4", message: randomBytes(count: 64), signature: randomBytes(count: 256)), report: report()), .badRequest, "invalid_credential"),
+                (try envelope(keyID: keyID, sealingKey: key, credential: credential, report: report(period: "2026-07")), .badRequest, "invalid_credential"),
+                (try envelope(keyID: keyID, sealingKey: key, credential: credential, report: report(region: "mars")), .badRequest, "invalid_report"),
+            ]
+            for (body, status, code) in cases {
+                try await client.execute(uri: "/v1/submissions", method: .post, body: body) { r in
+                    #expect(r.status == status, "\(code)")
+                    #expect(errorCode(r) == code)
+                }
+            }
+            try await client.execute(uri: "/v1/submissions", method: .post,
+                                     body: try envelope(keyID: keyID, sealingKey: key, credential: credential, report: report(region: "mars"))) { r in
+                #expect(errorMessage(r).contains("victim.region"))
+            }
+            #expect(try store.reportCount() == 1)
+        }
+    }
+
+    @Test func unknownRoutesAnswerInTheErrorFormat() async throws {
+        let fx = try Fixture()
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            try await client.execute(uri: "/v1/nothing", method: .get) { r in
+                #expect(r.status == .notFound)
+                #expect(errorCode(r) == "not_found")
+            }
+            try await client.execute(uri: "/v1/releases/2026-10", method: .get, headers: bearer(fx.tokens[0])) { r in
+                #expect(errorCode(r) == "not_found")
+            }
+        }
+    }
+}
