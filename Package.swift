@@ -74,7 +74,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ChathamCryptoTests", dependencies: ["ChathamCrypto"]),
+        .testTarget(
+            name: "ChathamCryptoTests",
+            dependencies: ["ChathamCrypto", .product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
         .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel"]),
         .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub"]),
         .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure"]),

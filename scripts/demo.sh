@@ -103,18 +103,17 @@ done
 [ "${#MEMBERS[@]}" -eq 12 ] || { echo "demo: error: expected 12 member folders in $REPORTS, found ${#MEMBERS[@]}" >&2; exit 1; }
 mkdir -m 700 "$HOMES"
 show "chatham-server member add member-NN --json --data \$DATA      # prints the token once"
-show "CHATHAM_HOME=… chatham enrol --server $URL --token \$TOKEN --key-id $KEY_ID"
+show "printf '%s' \"\$TOKEN\" | CHATHAM_HOME=… chatham enrol --server $URL --token - --key-id $KEY_ID"
 for m in "${MEMBERS[@]}"; do
     TOKEN=$("$SERVER" member add "$m" --json --data "$DATA" \
         | "$PY" -c 'import json, sys; d = json.load(sys.stdin); assert d["member"]; print(d["token"])')
     mkdir -m 700 "$HOMES/$m"
-    CHATHAM_HOME="$HOMES/$m" "$CLI" enrol --server "$URL" --token "$TOKEN" --key-id "$KEY_ID" >"$HOMES/$m.enrol.out"
+    # The token goes through standard input, not the command line, so no process listing shows it.
+    printf '%s\n' "$TOKEN" | CHATHAM_HOME="$HOMES/$m" "$CLI" enrol --server "$URL" --token - --key-id "$KEY_ID" >"$HOMES/$m.enrol.out"
     unset TOKEN
     cp "$PROFILE" "$HOMES/$m/profile.yaml"
     chmod 600 "$HOMES/$m/profile.yaml"
 done
-show "chatham-server member list --data \$DATA"
-"$SERVER" member list --data "$DATA"
 
 # ---------------------------------------------------------------------------
 heading "4. members submit their reports (scrub, credential, seal, outbox, send)"
@@ -134,7 +133,13 @@ for m in "${MEMBERS[@]}"; do
 done
 echo "total: $TOTAL reports accepted"
 echo "one member's submit output, first lines:"
-head -n 4 "$HOMES/${MEMBERS[0]}.submit.out" | sed 's/^/  /'
+sed -n '1,4p' "$HOMES/${MEMBERS[0]}.submit.out" | sed -e "s|$ROOT/||g" -e 's/^/  /'
+echo
+echo "what the operator knows of its members: who was issued a credential for which quarter, nothing more"
+show "chatham-server member list --data \$DATA"
+# sed, not head: it reads everything, so the writer never dies of SIGPIPE under pipefail.
+"$SERVER" member list --data "$DATA" | sed -n '1,4p'
+echo "…"
 
 # ---------------------------------------------------------------------------
 heading "5. operator: release period $PERIOD (threshold, dominance, secondary suppression, audit, sign)"
@@ -146,9 +151,10 @@ heading "6. a member reads the statistics"
 ME="$HOMES/${MEMBERS[0]}"
 show "chatham stats --period $PERIOD"
 CHATHAM_HOME="$ME" "$CLI" stats --period "$PERIOD" >"$WORK/stats.out"
-head -n 40 "$WORK/stats.out"
-lines=$(wc -l <"$WORK/stats.out")
-[ "$lines" -le 40 ] || echo "… ($lines lines in all)"
+# The first table only (the output's second blank line ends it); the rest is counted.
+awk 'NF == 0 { blank++ } blank < 2 && shown < 60 { print; shown++ }' "$WORK/stats.out"
+tables=$(grep -cE '^[a-z][a-z-]+  \(' "$WORK/stats.out" || true)
+echo "… and $((tables - 1)) more tables ($(wc -l <"$WORK/stats.out") lines in all)"
 
 # ---------------------------------------------------------------------------
 heading "7. export a JSON digest and verify its signature"

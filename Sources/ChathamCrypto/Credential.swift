@@ -22,7 +22,7 @@ public struct CredentialIssuerKey: Sendable {
         }
     }
 
-    private init(key: _RSA.BlindSigning.PrivateKey<SHA384>) { self.key = key }
+    init(key: _RSA.BlindSigning.PrivateKey<SHA384>) { self.key = key }
 
     /// Loads a PKCS#8 or PKCS#1 PEM private key.
     public init(pemRepresentation: String) throws {
@@ -72,8 +72,13 @@ public struct CredentialPublicKey: Sendable {
     /// SHA-384 of the prepared message. The prepared message is 32 random bytes of RFC 9474
     /// randomisation followed by the client's 32-byte message.
     public func isValid(preparedMessage: [UInt8], signature: [UInt8]) -> Bool {
-        guard preparedMessage.count == Credential.preparedMessageLength,
-              signature.count == key.keySizeInBits / 8 else { return false }
+        guard preparedMessage.count == Credential.preparedMessageLength else { return false }
+        return isValidRSABSSASignature(signature, forPreparedMessage: preparedMessage)
+    }
+
+    /// RFC 9474 verification of any prepared message (the RFC's test vectors use longer ones).
+    func isValidRSABSSASignature(_ signature: [UInt8], forPreparedMessage preparedMessage: [UInt8]) -> Bool {
+        guard signature.count == key.keySizeInBits / 8 else { return false }
         return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
                                     for: SHA384.hash(data: preparedMessage), padding: .PSS)
     }

@@ -1,0 +1,62 @@
+/// Every URL with a scheme ("https://…", defanged "hxxps://…", "smb://…"),
+/// removed whole with its path and query: paths and parameters carry tenant
+/// names and user ids as often as hosts do.
+struct URLDetector: Detector {
+    func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        var i = 0
+        while i + 3 < s.count {
+            // Find "://" and walk back over the scheme.
+            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
+            var start = i
+            while start > 0, i - start < 16, !text.protected[start - 1], s[start - 1].isASCII,
+                  ScalarClass.isASCIIAlnum(s[start - 1]) || s[start - 1] == "+" || s[start - 1] == "-" || s[start - 1] == "." {
+                start -= 1
+            }
+            // The longest known scheme ending at "://", even if glued to a word
+            // ("xhttps://…"): better to leave "x" than the URL.
+            var known = false
+            while start < i {
+                var scheme = ""
+                scheme.unicodeScalars.append(contentsOf: s[start..<i])
+                if Vocabulary.urlSchemes.contains(scheme.lowercased()) { known = true; break }
+                start += 1
+            }
+            let end = URLDetector.tailEnd(text, i + 3)
+            if known, end > i + 3 {
+                candidates.append(Candidate(kind: .url, start: start, end: end))
+                i = end
+            } else {
+                i += 3
+            }
+        }
+    }
+
+    /// How far a URL runs from `i`: to whitespace or a character that cannot be
+    /// in a URL as written in prose, minus trailing sentence punctuation and
+    /// unbalanced closing brackets.
+    static func tailEnd(_ text: ScanText, _ i: Int) -> Int {
+        let s = text.scalars
+        var j = i
+        while j < s.count, !text.protected[j] {
+            let c = s[j]
+            if c.properties.isWhitespace || c.value < 0x20 { break }
+            if c == "<" || c == ">" || c == "\"" || c == "`" || c == "{" || c == "}" || c == "|" || c == "\\" || c == "^" { break }
+            j += 1
+        }
+        while j > i {
+            let c = s[j - 1]
+            if ".,;:!?'*".unicodeScalars.contains(c) || c == "\u{2019}" || c == "\u{201D}" {
+                j -= 1
+            } else if c == ")" || c == "]" {
+                let open: Unicode.Scalar = c == ")" ? "(" : "["
+                let opens = s[i..<j].filter { $0 == open }.count
+                let closes = s[i..<j].filter { $0 == c }.count
+                if closes > opens { j -= 1 } else { break }
+            } else {
+                break
+            }
+        }
+        return j
+    }
+}
