@@ -14,6 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var policy: DisclosurePolicy
     /// Injected so tests can pin the current epoch.
     public var clock: @Sendable () -> Date
+    /// Credential requests a member may make at once (then 10 an hour).
+    public var credentialBurst = 10
+    /// Submissions the server accepts in a burst, refilled at the same rate per second.
+    public var submissionBurst = 20_000
 
     public init(host: String = "127.0.0.1", port: Int = 8080, data: DataDirectory,
                 policy: DisclosurePolicy = .standard, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -32,6 +36,10 @@ public struct ServerContext: Sendable {
     public let ingest: IngestService
     public let credentials: CredentialService
     public let sessions: Sessions
+    /// Credential requests per member: a member needs one per epoch, so a few an hour is generous.
+    public let credentialLimiter: RateLimiter
+    /// All submissions together (they carry no identity to limit by).
+    public let submissionLimiter: RateLimiter
     public let logger: Logger
 
     public init(configuration: ServerConfiguration, logger: Logger) throws {
@@ -40,6 +48,9 @@ public struct ServerContext: Sendable {
         ingest = IngestService(store: store, keys: keys)
         credentials = CredentialService(store: store, keys: keys, clock: configuration.clock)
         sessions = Sessions(clock: configuration.clock)
+        credentialLimiter = RateLimiter(capacity: configuration.credentialBurst, perSecond: 10.0 / 3600, clock: configuration.clock)
+        submissionLimiter = RateLimiter(capacity: configuration.submissionBurst, perSecond: Double(configuration.submissionBurst),
+                                        clock: configuration.clock)
         self.logger = logger
     }
 }
@@ -81,6 +92,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
 
     router.post("/v1/credentials") { request, _ -> Response in
         let member = try server.credentials.authenticate(bearer: bearerToken(request))
+        guard server.credentialLimiter.allow("m\(member.id)") else { throw APIError.rateLimited }
         let body = try await collect(request)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
               let epoch = object["epoch"] as? String,
@@ -95,6 +107,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
     }
 
     router.post("/v1/submissions") { request, _ -> Response in
+        guard server.submissionLimiter.allow("all") else { throw APIError.rateLimited }
         let body = try await collect(request)
         let outcome = try server.ingest.submit(body: body)
         return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)

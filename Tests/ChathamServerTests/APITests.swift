@@ -132,3 +132,37 @@ import Testing
         }
     }
 }
+
+@Suite struct RateLimitTests {
+    @Test func bucketEmptiesAndRefills() {
+        final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 0) }
+        let clock = Clock()
+        let limiter = RateLimiter(capacity: 3, perSecond: 1, clock: { clock.now })
+        #expect(limiter.allow("a") && limiter.allow("a") && limiter.allow("a"))
+        #expect(!limiter.allow("a"))
+        #expect(limiter.allow("b"))
+        clock.now += 1
+        #expect(limiter.allow("a"))
+        #expect(!limiter.allow("a"))
+    }
+
+    @Test func credentialRequestsAreLimitedPerMember() async throws {
+        let fx = try Fixture(members: 2)
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            var codes: [String?] = []
+            for _ in 0..<12 {
+                try await client.execute(uri: "/v1/credentials", method: .post, headers: bearer(fx.tokens[0]),
+                                         body: jsonBody(["epoch": "2026-Q4", "blinded_message": "AAAA"])) { r in
+                    codes.append(errorCode(r))
+                }
+            }
+            #expect(codes.prefix(10).allSatisfy { $0 == "invalid_request" })
+            #expect(codes.suffix(2).allSatisfy { $0 == "rate_limited" })
+            try await client.execute(uri: "/v1/credentials", method: .post, headers: bearer(fx.tokens[1]),
+                                     body: jsonBody(["epoch": "2026-Q4", "blinded_message": "AAAA"])) { r in
+                #expect(errorCode(r) == "invalid_request")
+            }
+        }
+    }
+}
