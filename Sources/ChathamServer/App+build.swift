@@ -109,7 +109,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
     router.post("/v1/submissions") { request, _ -> Response in
         guard server.submissionLimiter.allow("all") else { throw APIError.rateLimited }
         let body = try await collect(request)
-        let outcome = try server.ingest.submit(body: body)
+        let outcome = try await server.ingest.submit(body: body)
         return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)
     }
 

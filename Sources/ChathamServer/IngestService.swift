@@ -15,16 +15,32 @@ public struct IngestReceipt: Sendable, Equatable, Codable {
 public struct IngestService: Sendable {
     public static let maxBodyBytes = 64 * 1024
 
-    let store: any ChathamRepository
+    let writer: BatchingWriter
     let keys: ServerKeys
 
     public init(store: any ChathamRepository, keys: ServerKeys) {
-        self.store = store
+        self.writer = BatchingWriter(repository: store)
         self.keys = keys
     }
 
-    /// Processes one envelope body. Throws `APIError` for every refusal; returns only after commit.
-    public func submit(body: [UInt8]) throws -> IngestReceipt {
+    /// Processes one envelope body. Throws `APIError` for every refusal; returns only after the
+    /// report is committed (group commit: concurrent submissions share a transaction).
+    public func submit(body: [UInt8]) async throws -> IngestReceipt {
+        let row = try open(body: body)
+        do {
+            switch try await writer.insert(row) {
+            case .inserted(let receipt): return IngestReceipt(receipt: receipt, duplicate: false)
+            case .duplicate(let receipt): return IngestReceipt(receipt: receipt, duplicate: true)
+            }
+        } catch let error as StoreError where error.code == .periodClosed {
+            throw APIError.periodClosed(row.period)
+        } catch let error as StoreError where error.code == .capReached {
+            throw APIError(.tooManyRequests, "rate_limited", error.message)
+        }
+    }
+
+    /// Everything before storage: envelope, key, box, credential, report. Pure CPU work.
+    func open(body: [UInt8]) throws -> ReportRow {
         guard body.count <= Self.maxBodyBytes else { throw APIError.tooLarge }
         let envelope = try Envelope.parse(body)
         guard let pair = keys.sealing[envelope.keyID] else { throw APIError.unknownKey }
@@ -65,16 +81,8 @@ public struct IngestService: Sendable {
         // A narrative the member did not choose to share is not kept at all.
         if report.shareNarrative != true { report.narrative = nil }
 
-        let row = ReportRow(report: report, id: id, receipt: Self.newReceipt(), pseudonym: credential.pseudonym,
-                            epoch: credential.epoch)
-        do {
-            switch try store.insertReport(row) {
-            case .inserted(let receipt): return IngestReceipt(receipt: receipt, duplicate: false)
-            case .duplicate(let receipt): return IngestReceipt(receipt: receipt, duplicate: true)
-            }
-        } catch let error as StoreError where error.code == .periodClosed {
-            throw APIError.periodClosed(report.period)
-        }
+        return ReportRow(report: report, id: id, receipt: Self.newReceipt(), pseudonym: credential.pseudonym,
+                         epoch: credential.epoch)
     }
 
     static func newReceipt() -> String {

@@ -9,9 +9,13 @@ import GRDB
 public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     // DatabaseWriter is thread-safe; @unchecked because the protocol existential is not Sendable.
     private let writer: any DatabaseWriter
+    /// Most reports one pseudonym (one member in one epoch) may file, so a stolen or abused
+    /// credential cannot flood a period.
+    public let maxReportsPerPseudonym: Int
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
-    public init(path: String) throws {
+    public init(path: String, maxReportsPerPseudonym: Int = 1000) throws {
+        self.maxReportsPerPseudonym = maxReportsPerPseudonym
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.publicStatementArguments = false  // never SQL arguments in logs or errors
@@ -30,7 +34,8 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     }
 
     /// An in-memory database for tests.
-    public init(inMemory: Void = ()) throws {
+    public init(inMemory: Void = (), maxReportsPerPseudonym: Int = 1000) throws {
+        self.maxReportsPerPseudonym = maxReportsPerPseudonym
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.publicStatementArguments = false
@@ -104,6 +109,10 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2-pseudonym-index") { db in
+            // For the per-pseudonym cap on reports per epoch.
+            try db.execute(sql: "CREATE INDEX report_pseudonym ON report(pseudonym)")
+        }
         return m
     }
 
@@ -167,36 +176,64 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     // MARK: Reports
 
     public func insertReport(_ r: ReportRow) throws -> InsertOutcome {
+        try insertReports([r])[0].get()
+    }
+
+    /// Inserts many reports in one transaction (group commit): one fsync for the batch. Each report
+    /// is applied in its own savepoint, so one refused report changes nothing and does not fail the
+    /// others. Returns only after the commit, with an outcome per report in order.
+    public func insertReports(_ rows: [ReportRow]) throws -> [Result<InsertOutcome, any Error>] {
         try writer.write { db in
-            if let receipt = try String.fetchOne(db, sql: "SELECT receipt FROM report WHERE id = ?", arguments: [r.id]) {
-                return .duplicate(receipt: receipt)
-            }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE period = ?", arguments: [r.period]) == true {
-                throw StoreError(.periodClosed, "period \(r.period) has been released")
-            }
-            try db.execute(sql: """
-                INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
-                    discovery, dwell, containment, loss, downtime, narrative, share_narrative, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
-                                 r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime, r.narrative,
-                                 r.shareNarrative, r.document])
-            for (i, a) in r.actions.enumerated() {
-                try db.execute(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [r.id, i, a.category, a.variety, a.vector])
-            }
-            for (field, values) in [("technique", r.techniques), ("asset", r.assets), ("attribute", r.attributes)] {
-                for v in Set(values) {
-                    try db.execute(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, ?, ?)",
-                                   arguments: [r.id, field, v])
+            var outcomes: [Result<InsertOutcome, any Error>] = []
+            outcomes.reserveCapacity(rows.count)
+            for r in rows {
+                do {
+                    var outcome = InsertOutcome.inserted(receipt: r.receipt)
+                    try db.inSavepoint {
+                        outcome = try Self.insert(r, db, cap: maxReportsPerPseudonym)
+                        return .commit
+                    }
+                    outcomes.append(.success(outcome))
+                } catch {
+                    outcomes.append(.failure(error))
                 }
             }
-            for (i, m) in r.mitigations.enumerated() {
-                try db.execute(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [r.id, i, m.id, m.stage, m.effective])
-            }
-            return .inserted(receipt: r.receipt)
+            return outcomes
         }
+    }
+
+    private static func insert(_ r: ReportRow, _ db: Database, cap: Int) throws -> InsertOutcome {
+        if let receipt = try String.fetchOne(db, sql: "SELECT receipt FROM report WHERE id = ?", arguments: [r.id]) {
+            return .duplicate(receipt: receipt)
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE period = ?", arguments: [r.period]) == true {
+            throw StoreError(.periodClosed, "period \(r.period) has been released")
+        }
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE pseudonym = ?", arguments: [r.pseudonym]) ?? 0 >= cap {
+            throw StoreError(.capReached, "this credential has filed \(cap) reports this epoch, the most allowed")
+        }
+        try db.execute(sql: """
+            INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
+                discovery, dwell, containment, loss, downtime, narrative, share_narrative, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
+                             r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime, r.narrative,
+                             r.shareNarrative, r.document])
+        for (i, a) in r.actions.enumerated() {
+            try db.execute(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [r.id, i, a.category, a.variety, a.vector])
+        }
+        for (field, values) in [("technique", r.techniques), ("asset", r.assets), ("attribute", r.attributes)] {
+            for v in Set(values) {
+                try db.execute(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, ?, ?)",
+                               arguments: [r.id, field, v])
+            }
+        }
+        for (i, m) in r.mitigations.enumerated() {
+            try db.execute(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [r.id, i, m.id, m.stage, m.effective])
+        }
+        return .inserted(receipt: r.receipt)
     }
 
     public func reports(period: String) throws -> [ReportRow] {

@@ -13,6 +13,8 @@ public protocol ChathamRepository: Sendable {
     /// Inserts a report unless its id is stored already, or its period is closed (throws
     /// `periodClosed`). Returns only after the transaction is committed.
     func insertReport(_ report: ReportRow) throws -> InsertOutcome
+    /// Group commit: many reports, one transaction, an outcome each; returns after the commit.
+    func insertReports(_ reports: [ReportRow]) throws -> [Result<InsertOutcome, any Error>]
     func reports(period: String) throws -> [ReportRow]
     func reportCount() throws -> Int
 

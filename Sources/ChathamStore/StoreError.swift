@@ -9,6 +9,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unknownMember = Code("unknown_member")
         /// The period already has a release.
         public static let periodClosed = Code("period_closed")
+        /// A pseudonym has filed the most reports allowed in its epoch.
+        public static let capReached = Code("cap_reached")
         /// The database file is missing, unreadable or of another application.
         public static let unavailable = Code("unavailable")
         public var description: String { value }

@@ -89,3 +89,41 @@ let forbiddenColumnWords: Set<String> = ["member", "token", "ip", "addr", "addre
         }
     }
 }
+
+@Suite struct GroupCommitTests {
+    @Test func batchOutcomesAreIndependent() throws {
+        let db = try AppDatabase(maxReportsPerPseudonym: 2)
+        let a = AppDatabaseTests.row(id: String(repeating: "1", count: 32))
+        let b = AppDatabaseTests.row(id: String(repeating: "2", count: 32))
+        let bad = AppDatabaseTests.row(id: "short")
+        let c = AppDatabaseTests.row(id: String(repeating: "3", count: 32))  // third for the pseudonym: over the cap
+        let outcomes = try db.insertReports([a, bad, a, b, c])
+        #expect(try outcomes[0].get() == .inserted(receipt: a.receipt))
+        #expect(throws: (any Error).self) { try outcomes[1].get() }
+        #expect(try outcomes[2].get() == .duplicate(receipt: a.receipt))
+        #expect(try outcomes[3].get() == .inserted(receipt: b.receipt))
+        #expect(throws: StoreError.self) { try outcomes[4].get() }
+        #expect(try db.reportCount() == 2)
+    }
+
+    @Test func concurrentInsertsThroughTheBatchingWriter() async throws {
+        let db = try AppDatabase()
+        let writer = BatchingWriter(repository: db)
+        let outcomes = try await withThrowingTaskGroup(of: InsertOutcome.self) { group in
+            for i in 0..<300 {
+                let id = String(format: "%032x", i)
+                group.addTask {
+                    try await writer.insert(AppDatabaseTests.row(id: id, pseudonym: String(format: "%064x", i % 50)))
+                }
+            }
+            for i in 0..<20 {  // resends of reports already queued: counted once
+                let id = String(format: "%032x", i)
+                group.addTask { try await writer.insert(AppDatabaseTests.row(id: id, pseudonym: String(format: "%064x", i % 50))) }
+            }
+            return try await group.reduce(into: [InsertOutcome]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 320)
+        #expect(try db.reportCount() == 300)
+        #expect(outcomes.filter { if case .duplicate = $0 { true } else { false } }.count == 20)
+    }
+}

@@ -50,6 +50,7 @@ create table report_mitigation (
     primary key (report_id, ord)
 ) without rowid;
 create index report_period on report(period);
+create index report_pseudonym on report(pseudonym);
 create table report_value (
     report_id text not null references report(id),
     field text not null check (field in ('technique', 'asset', 'attribute')),
