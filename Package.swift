@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +41,14 @@ let package = Package(
             resources: [.copy("Resources/taxonomy.json")]
         ),
         .target(name: "ChathamScrub", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "ChathamDisclosure"),
+        .systemLibrary(
+            name: "CClp",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"])]
+        ),
+        .target(name: "ChathamLP", dependencies: ["CClp"]),
+        .target(name: "ChathamDisclosure", dependencies: ["ChathamLP"]),
+        .target(name: "ChathamDigest", dependencies: ["ChathamModel", "ChathamCrypto"]),
         .target(
             name: "ChathamStore",
             dependencies: [
@@ -50,15 +58,16 @@ let package = Package(
         .target(
             name: "ChathamServer",
             dependencies: [
-                "ChathamCrypto", "ChathamModel", "ChathamDisclosure", "ChathamStore",
+                "ChathamCrypto", "ChathamModel", "ChathamDisclosure", "ChathamStore", "ChathamDigest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
             name: "ChathamClient",
-            dependencies: ["ChathamCrypto", "ChathamModel", "ChathamScrub"]
+            dependencies: ["ChathamCrypto", "ChathamModel", "ChathamScrub", "ChathamDigest"]
         ),
         .executableTarget(
             name: "chatham",
@@ -74,6 +83,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "chatham-scrub-eval", dependencies: ["ChathamScrub"]),
+        .executableTarget(name: "chatham-scrub-bench", dependencies: ["ChathamScrub"]),
+        .executableTarget(
+            name: "chatham-bench-ingest",
+            dependencies: ["ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamModel"],
+            path: "Benchmarks/chatham-bench-ingest"
+        ),
         .testTarget(
             name: "ChathamCryptoTests",
             dependencies: ["ChathamCrypto", .product(name: "CryptoExtras", package: "swift-crypto")]
@@ -81,6 +97,11 @@ let package = Package(
         .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel"]),
         .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub"]),
         .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure"]),
+        .testTarget(
+            name: "ChathamDigestTests",
+            dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore"]),
         .testTarget(name: "ChathamClientTests", dependencies: ["ChathamClient"]),
         .testTarget(

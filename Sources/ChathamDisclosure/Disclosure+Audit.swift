@@ -62,6 +62,8 @@ extension Disclosure {
                 finding(.belowThreshold, cell.key, "published with fewer than \(policy.minContributors) contributors")
             case .dominated?:
                 finding(.dominated, cell.key, "published although its \(policy.dominanceN) largest contributors hold more than \(policy.dominanceK) of it")
+            case .pPercent?:
+                finding(.dominated, cell.key, "published although it fails the p% rule")
             case nil:
                 break
             }

@@ -1,5 +1,6 @@
-/// Disclosure control for release tables: counting, primary suppression (threshold and dominance),
-/// secondary suppression, and an independent audit. Pure: values in, values out — no I/O, clock or
+/// Disclosure control for release tables: counting, primary suppression (threshold, dominance, p%),
+/// secondary suppression proved by an LP audit (COIN-OR Clp) across linked tables, releases and
+/// insiders, and an independent audit. Pure: values in, values out — no I/O, clock or
 /// randomness — so the same inputs always give the same release.
 public enum Disclosure {
     /// Counts `observations` into the table's cells (see `TableBuilder`), sorted by key.
@@ -18,16 +19,8 @@ public enum Disclosure {
     /// and both protect and audit). Cells are re-sorted; of repeated keys the first is kept.
     /// - Throws: `invalidSpec` for a bad spec, `invalidObservation` for a cell key that does not fit it.
     public static func protect(spec: TableSpec, cells: [CellStats], policy: DisclosurePolicy) throws(DisclosureError) -> ProtectedTable {
-        let cells = try canonical(cells, spec: spec)
-        let keys = cells.map(\.key)
-        let primary = cells.map { policy.primaryReason(for: $0) != nil }
-        var suppressed = primary
-        SecondarySuppression.apply(keys: keys, counts: cells.map(\.count),
-                                   dimensionCount: spec.dimensions.count, suppressed: &suppressed)
-        let protected = cells.indices.map { i in
-            ProtectedCell(key: keys[i], count: cells[i].count, published: !suppressed[i], primary: primary[i])
-        }
-        return ProtectedTable(spec: spec, cells: protected)
+        // One table on its own is a release of one table: the same joint engine, LP proof included.
+        try protect([TableInput(scope: "", spec: spec, cells: cells)], policy: policy)[0].table
     }
 
     /// Checked against the spec, sorted by key, first of each key kept.

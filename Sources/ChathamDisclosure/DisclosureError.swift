@@ -12,6 +12,8 @@ public struct DisclosureError: Error, Sendable, Hashable, CustomStringConvertibl
             case invalidSpec = "invalid_spec"
             case invalidObservation = "invalid_observation"
             case tooManyValues = "too_many_values"
+            case unprotectable
+            case solverFailed = "solver_failed"
         }
 
         private let base: Base
@@ -26,6 +28,11 @@ public struct DisclosureError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidObservation = Code(.invalidObservation)
         /// A dimension has more distinct values than the table's packed cell keys can hold.
         public static let tooManyValues = Code(.tooManyValues)
+        /// Secondary suppression found no further cell to hide although a hidden cell is still not
+        /// protected (only possible when cells already published elsewhere pin it down).
+        public static let unprotectable = Code(.unprotectable)
+        /// The LP solver gave no answer.
+        public static let solverFailed = Code(.solverFailed)
 
         /// The stable code string, e.g. `invalid_policy`.
         public var description: String { base.rawValue }

@@ -25,11 +25,39 @@ public struct DisclosurePolicy: Sendable, Equatable, Hashable, Codable {
     /// decided the same way on every machine. k is honoured to six decimal places.
     let dominancePPM: Int
 
+    /// The p% rule, off when nil: a cell is sensitive when the contributions of everyone except its
+    /// two largest contributors add up to less than p% of the largest one (the second largest could
+    /// then estimate the largest to within p%). In percent, e.g. 10.
+    public let pPercent: Double?
+    /// `pPercent` in parts per million of one percent-unit, for exact integer tests (see `dominancePPM`).
+    let pPPM: Int?
+
+    /// The smallest width every suppressed cell's interval must have, for any attacker the audit
+    /// models (an outsider, or any single member knowing its own reports): the attacker's interval
+    /// [lo, hi] satisfies hi − lo ≥ max(`protectionMinimum`, ⌈`protectionRelative` · count⌉).
+    /// At least 1 ("never exactly determined"); the default 2 leaves at least three possible values.
+    public let protectionMinimum: Int
+    /// The relative part of the protection level (default 0.1: the attacker's interval is at least
+    /// 10% of the cell's count wide).
+    public let protectionRelative: Double
+    let protectionPPM: Int
+
     /// Makes a policy, refusing unsafe values rather than clamping them, so a configuration
     /// mistake is seen instead of silently changed.
-    /// - Throws: `DisclosureError.Code.invalidPolicy` if `minContributors < 3`, `dominanceN < 1`
-    ///   or `dominanceK` is not in (0, 1].
-    public init(minContributors: Int = 5, dominanceN: Int = 2, dominanceK: Double = 0.85) throws(DisclosureError) {
+    /// - Throws: `DisclosureError.Code.invalidPolicy` if `minContributors < 3`, `dominanceN < 1`,
+    ///   `dominanceK` is not in (0, 1], `pPercent` is not in (0, 100], `protectionMinimum < 1` or
+    ///   `protectionRelative` is not in [0, 1].
+    public init(minContributors: Int = 5, dominanceN: Int = 2, dominanceK: Double = 0.85, pPercent: Double? = nil,
+                protectionMinimum: Int = 2, protectionRelative: Double = 0.1) throws(DisclosureError) {
+        if let p = pPercent, !(p.isFinite && p > 0 && p <= 100) {
+            throw DisclosureError(.invalidPolicy, "p% must be in (0, 100] (got \(p))")
+        }
+        guard protectionMinimum >= 1 else {
+            throw DisclosureError(.invalidPolicy, "the protection minimum must be at least 1 (got \(protectionMinimum))")
+        }
+        guard protectionRelative.isFinite, protectionRelative >= 0, protectionRelative <= 1 else {
+            throw DisclosureError(.invalidPolicy, "the relative protection must be in [0, 1] (got \(protectionRelative))")
+        }
         guard minContributors >= Self.minimumContributorFloor else {
             throw DisclosureError(.invalidPolicy,
                 "min_contributors must be at least \(Self.minimumContributorFloor) (got \(minContributors))")
@@ -40,14 +68,26 @@ public struct DisclosurePolicy: Sendable, Equatable, Hashable, Codable {
         guard dominanceK.isFinite, dominanceK > 0, dominanceK <= 1 else {
             throw DisclosureError(.invalidPolicy, "dominance k must be in (0, 1] (got \(dominanceK))")
         }
-        self.init(unchecked: minContributors, dominanceN, dominanceK)
+        self.init(unchecked: minContributors, dominanceN, dominanceK, pPercent: pPercent,
+                  protectionMinimum: protectionMinimum, protectionRelative: protectionRelative)
     }
 
-    private init(unchecked minContributors: Int, _ dominanceN: Int, _ dominanceK: Double) {
+    private init(unchecked minContributors: Int, _ dominanceN: Int, _ dominanceK: Double, pPercent: Double? = nil,
+                 protectionMinimum: Int = 2, protectionRelative: Double = 0.1) {
         self.minContributors = minContributors
         self.dominanceN = dominanceN
         self.dominanceK = dominanceK
         self.dominancePPM = Int((dominanceK * 1_000_000).rounded())
+        self.pPercent = pPercent
+        self.pPPM = pPercent.map { Int(($0 * 10_000).rounded()) }
+        self.protectionMinimum = protectionMinimum
+        self.protectionRelative = protectionRelative
+        self.protectionPPM = Int((protectionRelative * 1_000_000).rounded())
+    }
+
+    /// The width the attacker's interval for a suppressed cell of `count` reports must at least have.
+    public func requiredWidth(count: Int) -> Int {
+        max(protectionMinimum, (count * protectionPPM + 999_999) / 1_000_000)
     }
 
     // MARK: Codable — the release document's shape
@@ -82,14 +122,19 @@ public struct DisclosurePolicy: Sendable, Equatable, Hashable, Codable {
         try dominance.encode(dominanceK, forKey: .k)
     }
 
-    // Equality and hashing on the stored rule, not on the derived ppm value.
+    // Equality and hashing on the stored rule, not on the derived ppm values.
     public static func == (a: Self, b: Self) -> Bool {
         a.minContributors == b.minContributors && a.dominanceN == b.dominanceN && a.dominanceK == b.dominanceK
+            && a.pPercent == b.pPercent && a.protectionMinimum == b.protectionMinimum
+            && a.protectionRelative == b.protectionRelative
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(minContributors)
         hasher.combine(dominanceN)
         hasher.combine(dominanceK)
+        hasher.combine(pPercent)
+        hasher.combine(protectionMinimum)
+        hasher.combine(protectionRelative)
     }
 }

@@ -7,6 +7,8 @@ public enum SuppressionReason: String, Sendable, Hashable, CaseIterable {
     case tooFewContributors = "too_few_contributors"
     /// The `dominanceN` largest contributors hold strictly more than `dominanceK` of the count.
     case dominated
+    /// The p% rule: the others beside the two largest contributors hold less than p% of the largest.
+    case pPercent = "p_percent"
 }
 
 extension DisclosurePolicy {
@@ -17,6 +19,12 @@ extension DisclosurePolicy {
     public func primaryReason(for cell: CellStats) -> SuppressionReason? {
         if cell.contributors < minContributors { return .tooFewContributors }
         if isDominated(top: cell.largestContributions(dominanceN), of: cell.count) { return .dominated }
+        if let pPPM {
+            let first = cell.largestContributions(1)
+            let rest = cell.count - cell.largestContributions(2)
+            // rest < p% · first, with p in ten-thousandths of a percent: exact integers.
+            if rest * 1_000_000 < pPPM * first { return .pPercent }
+        }
         return nil
     }
 

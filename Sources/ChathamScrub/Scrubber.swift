@@ -25,6 +25,8 @@ public struct Scrubber: Sendable {
     private let emails = EmailDetector()
     private let urls = URLDetector()
     private let dotted = DottedNameDetector()
+    private let identifiers = IdentifierDetector()
+    private let people = PersonDetector()
 
     /// Compiles the profile once; reuse the scrubber for many texts.
     public init(profile: MemberProfile) {
@@ -78,6 +80,8 @@ public struct Scrubber: Sendable {
         urls.detect(scan, into: &candidates)
         ipDetector.detect(scan, into: &candidates)
         hostGlobs.detect(scan, into: &candidates)
+        identifiers.detect(scan, into: &candidates)
+        people.detect(scan, into: &candidates)
 
         return Resolver.resolve(candidates, keep: keepDetector.spans(scan), text: scan)
     }

@@ -14,6 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var policy: DisclosurePolicy
     /// Injected so tests can pin the current epoch.
     public var clock: @Sendable () -> Date
+    /// `serve --auto-release DAYS`: release each month this many days after it ends.
+    public var autoReleaseDays: Int?
+    /// Days an older sealing key still opens submissions after `keys rotate`.
+    public var keyGraceDays = ServerKeys.defaultGraceDays
     /// Credential requests a member may make at once (then 10 an hour).
     public var credentialBurst = 10
     /// Submissions the server accepts in a burst, refilled at the same rate per second.
@@ -44,7 +48,7 @@ public struct ServerContext: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger) throws {
         store = try AppDatabase(path: configuration.data.databasePath)
-        keys = try ServerKeys(directory: configuration.data)
+        keys = try ServerKeys(directory: configuration.data, now: configuration.clock(), graceDays: configuration.keyGraceDays)
         ingest = IngestService(store: store, keys: keys)
         credentials = CredentialService(store: store, keys: keys, clock: configuration.clock)
         sessions = Sessions(clock: configuration.clock)
@@ -61,10 +65,17 @@ public func buildApplication(_ configuration: ServerConfiguration) throws -> som
     logger.logLevel = .info
     let context = try ServerContext(configuration: configuration, logger: logger)
     let router = buildRouter(context)
-    return Application(
+    var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         logger: logger)
+    if let days = configuration.autoReleaseDays {
+        let auto = AutoRelease(days: days, store: context.store,
+                               release: ReleaseService(store: context.store, signing: context.keys.signing),
+                               clock: configuration.clock, logger: logger)
+        app.addServices(AutoReleaseService(auto: auto))
+    }
+    return app
 }
 
 /// The routes of DESIGN's HTTP API and the web page.
@@ -78,9 +89,10 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
         for epoch in server.credentials.currentEpochs() {
             _ = try server.keys.credentialKeyCreatingIfNeeded(epoch: epoch.description)
         }
-        let sealing = server.keys.sealing.values.sorted { $0.publicKey.keyID < $1.publicKey.keyID }.map { pair in
-            ["key_id": pair.publicKey.keyID, "public_key": Encoding.base64(pair.publicKey.bytes),
-             "created": server.keys.created(keyID: pair.publicKey.keyID)]
+        // Newest first; each vouched for by the signing key.
+        let sealing = server.keys.sealingList.map { entry in
+            ["key_id": entry.pair.publicKey.keyID, "public_key": Encoding.base64(entry.pair.publicKey.bytes),
+             "created": entry.created, "signature": server.keys.vouch(entry.pair, created: entry.created)]
         }
         let credentialKeys = try server.keys.credentialEpochs().compactMap { epoch -> [String: String]? in
             guard let key = try server.keys.credentialKey(epoch: epoch) else { return nil }

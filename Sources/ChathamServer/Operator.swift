@@ -1,4 +1,5 @@
 import ChathamCrypto
+import ChathamDigest
 import ChathamDisclosure
 import ChathamModel
 import ChathamStore
@@ -10,8 +11,8 @@ public struct Operator {
     let store: AppDatabase
 
     /// Creates the data directory, its database and its keys; returns the sealing key id.
-    public static func initialise(_ directory: DataDirectory) throws -> String {
-        let keyID = try directory.initialise()
+    public static func initialise(_ directory: DataDirectory, now: Date = Date()) throws -> String {
+        let keyID = try directory.initialise(today: ServerKeys.day(now))
         _ = try AppDatabase(path: directory.databasePath)
         chmod(directory.databasePath, 0o600)
         return keyID
@@ -45,6 +46,24 @@ public struct Operator {
         }
     }
 
+    /// Adds a new sealing key; older ones keep opening submissions for the grace window.
+    public func rotateSealingKey(now: Date = Date()) throws -> String {
+        try directory.addSealingKey(today: ServerKeys.day(now))
+    }
+
+    /// Replaces the signing key; returns the new public key.
+    public func rotateSigningKey(now: Date = Date()) throws -> SigningPublicKey {
+        try directory.rotateSigningKey(today: ServerKeys.day(now))
+    }
+
+    /// Every sealing key with its day, and whether it still opens submissions.
+    public func sealingKeys(now: Date = Date(), graceDays: Int = ServerKeys.defaultGraceDays) throws -> [(keyID: String, created: String, active: Bool)] {
+        let active = try ServerKeys(directory: directory, now: now, graceDays: graceDays).sealing
+        return try directory.loadSealingKeys().reversed().map {
+            ($0.pair.publicKey.keyID, $0.created, active[$0.pair.publicKey.keyID] != nil)
+        }
+    }
+
     func releaseService() throws -> ReleaseService {
         ReleaseService(store: store, signing: try directory.loadSigningKey())
     }
@@ -58,18 +77,21 @@ public struct Operator {
         try releaseService().auditAll().map { ($0.period, $0.findings.map(\.description)) }
     }
 
-    /// A digest of a stored release in `format`.
-    public func export(period: String, format: String) throws -> [UInt8] {
+    /// A digest of a stored release in `format` with its detached signature (Ed25519 over the
+    /// file's exact bytes; the `.sig` file's contents). `tlp` marks Markdown, HTML and STIX.
+    public func export(period: String, format: String, tlp: String = "green") throws -> DigestWriter.Signed {
         guard Period(period) != nil else { throw ServerError("\(period) is not a period", hint: "periods are YYYY-MM") }
-        guard let text = try store.release(period: period) else {
+        guard let digestFormat = DigestFormat(rawValue: format) else {
+            throw ServerError("\(format) is not a digest format", hint: "use one of " + DigestFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let level = TLPLevel(parsing: tlp) else {
+            throw ServerError("\(tlp) is not a TLP 2.0 level", hint: "use clear, green, amber, amber+strict or red")
+        }
+        let service = DigestService(store: store, signing: try directory.loadSigningKey())
+        guard let signed = try service.digest(period: period, format: digestFormat, tlp: level) else {
             throw ServerError("period \(period) has no release", hint: "run: chatham-server release --period \(period) --data \(directory.url.path)")
         }
-        switch format {
-        case "json":
-            return Array(text.utf8) + [0x0a]
-        default:
-            throw ServerError("format \(format) is not available yet", hint: "use --format json; csv, md, html and stix come with the digest work")
-        }
+        return signed
     }
 }
 

@@ -5,23 +5,40 @@ import Synchronization
 /// The keys a running server holds: sealing keys by key id, the signing key, and the per-epoch
 /// credential keys, made on first use and cached.
 public final class ServerKeys: Sendable {
+    /// Sealing keys that open submissions now: the newest, and older ones within their grace window.
     public let sealing: [String: BoxKeyPair]
+    /// Those keys, newest first, with the day each was made.
+    public let sealingList: [(pair: BoxKeyPair, created: String)]
     public let signing: SigningSecretKey
+    /// Days an older sealing key keeps opening submissions after a newer one was made.
+    public static let defaultGraceDays = 30
     private let directory: DataDirectory
     private let credentialKeys = Mutex<[String: CredentialIssuerKey]>([:])
     // Serialises key creation so two requests for a new epoch make one key.
     private let creation = Mutex<Void>(())
 
-    public init(directory: DataDirectory) throws {
+    public init(directory: DataDirectory, now: Date = Date(), graceDays: Int = ServerKeys.defaultGraceDays) throws {
         guard directory.isInitialised else {
             throw ServerError("\(directory.url.path) is not a chatham data directory",
                               hint: "run: chatham-server init --data \(directory.url.path)")
         }
         self.directory = directory
-        var sealing: [String: BoxKeyPair] = [:]
-        for pair in try directory.loadSealingKeys() { sealing[pair.publicKey.keyID] = pair }
-        guard !sealing.isEmpty else { throw ServerError("no sealing key in \(directory.url.path)/keys") }
-        self.sealing = sealing
+        let all = try directory.loadSealingKeys()
+        guard !all.isEmpty else { throw ServerError("no sealing key in \(directory.url.path)/keys") }
+        // Newest first; a key stays active until `graceDays` after the next newer key was made.
+        let today = ServerKeys.day(now)
+        var active: [(pair: BoxKeyPair, created: String)] = []
+        var newerCreated: String?
+        for entry in all.reversed() {
+            if let newer = newerCreated, let retire = ServerKeys.day(newer, plusDays: graceDays), retire <= today {
+                newerCreated = entry.created
+                continue
+            }
+            active.append(entry)
+            newerCreated = entry.created
+        }
+        sealingList = active
+        sealing = Dictionary(uniqueKeysWithValues: active.map { ($0.pair.publicKey.keyID, $0.pair) })
         self.signing = try directory.loadSigningKey()
     }
 
@@ -44,12 +61,30 @@ public final class ServerKeys: Sendable {
         }
     }
 
-    /// The day a sealing key was made (its file's date), `YYYY-MM-DD`.
-    public func created(keyID: String) -> String {
-        let path = directory.sealingKeyPath(keyID: keyID)
-        let date = (try? FileManager.default.attributesOfItem(atPath: path)[.creationDate] as? Date)
-            ?? (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        return String(ISO8601DateFormatter().string(from: date).prefix(10))
+    /// The signing key's statement that a sealing key is the server's: Ed25519 over
+    /// "chatham/v1/sealing-key" 0 key_id 0 public key (base64) 0 created. Clients follow a rotation only
+    /// when this verifies with the signing key they pinned at enrolment.
+    public func vouch(_ pair: BoxKeyPair, created: String) -> String {
+        Encoding.base64(signing.sign(ServerKeys.vouchedBytes(keyID: pair.publicKey.keyID,
+                                                             publicKey: Encoding.base64(pair.publicKey.bytes), created: created)))
+    }
+
+    public static func vouchedBytes(keyID: String, publicKey: String, created: String) -> [UInt8] {
+        Array(DomainLabel.sealingKey.utf8) + [0] + Array(keyID.utf8) + [0] + Array(publicKey.utf8) + [0] + Array(created.utf8)
+    }
+
+    /// `YYYY-MM-DD` of a date, in UTC.
+    public static func day(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    static func day(_ text: String, plusDays days: Int) -> String? {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f.date(from: text).map { day($0.addingTimeInterval(Double(days) * 86400)) }
     }
 
     /// Epochs that have a credential key, sorted.

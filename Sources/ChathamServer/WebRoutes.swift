@@ -1,3 +1,4 @@
+import ChathamDigest
 import ChathamModel
 import ChathamStore
 import Foundation
@@ -7,17 +8,55 @@ import Hummingbird
 /// `GET /`: the latest release as a server-rendered page (no JavaScript), behind a member sign-in.
 enum WebRoutes {
     static func add(to router: Router<BasicRequestContext>, server: ServerContext) {
+        let cache = DigestCache()
+        let digests = DigestService(store: server.store, signing: server.keys.signing)
+
         router.get("/") { request, _ -> Response in
-            guard let member = try signedInMember(request, server: server) else {
+            guard try signedInMember(request, server: server) != nil else {
                 return html(WebPage.signIn(error: nil))
             }
-            _ = member
             let periods = try server.store.releasePeriods()
-            guard let period = periods.last, let text = try server.store.release(period: period),
-                  let document = try? ReleaseDocument.decode(json: Data(text.utf8)) else {
-                return html(WebPage.release(nil, periods: periods))
+            guard let period = periods.last else { return html(WebPage.noRelease()) }
+            if let page = cache.page(period) { return html(page) }
+            guard let document = try? digests.release(period: period) else { return html(WebPage.noRelease()) }
+            let options = try digests.options(for: document, tlp: WebPage.tlp)
+            let page = HTMLDigest.page(document, options: options, extra: WebPage.footer(periods: periods))
+            cache.storePage(page, period: period)
+            return html(page)
+        }
+
+        // A signed digest of a release for members: the file's bytes (the detached signature,
+        // base64 Ed25519 over exactly those bytes, rides along in the Chatham-Signature header),
+        // and the same signature as a `.sig` file at `…/signature`.
+        @Sendable func signedDigest(_ request: Request, _ context: BasicRequestContext) throws -> (DigestWriter.Signed, DigestFormat) {
+            guard let token = bearerToken(request) else { throw APIError.unauthorized }
+            _ = try server.credentials.authenticate(bearer: token)
+            guard let period = context.parameters.get("period"), Period(period) != nil,
+                  let formatText = context.parameters.get("format"), let format = DigestFormat(rawValue: formatText) else {
+                throw APIError.notFound
             }
-            return html(WebPage.release(document, periods: periods))
+            let tlpText = request.uri.queryParameters.get("tlp") ?? WebPage.tlp.rawValue
+            guard let tlp = TLPLevel(parsing: tlpText) else { throw APIError.notFound }
+            let key = "\(period)|\(format.rawValue)|\(tlp.rawValue)"
+            if let cached = cache.digest(key) { return (cached, format) }
+            guard let made = try digests.digest(period: period, format: format, tlp: tlp) else { throw APIError.notFound }
+            cache.storeDigest(made, key: key)
+            return (made, format)
+        }
+
+        router.get("/v1/releases/:period/digest/:format") { request, context -> Response in
+            let (signed, format) = try signedDigest(request, context)
+            let signature = String(decoding: signed.signature, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return Response(status: .ok,
+                            headers: [.contentType: format.mediaType, .cacheControl: "no-store",
+                                      HTTPField.Name("Chatham-Signature")!: signature],
+                            body: .init(byteBuffer: ByteBuffer(bytes: signed.bytes)))
+        }
+
+        router.get("/v1/releases/:period/digest/:format/signature") { request, context -> Response in
+            let (signed, _) = try signedDigest(request, context)
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=us-ascii", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: signed.signature)))
         }
 
         router.post("/") { request, _ -> Response in
@@ -64,35 +103,18 @@ enum WebRoutes {
     }
 }
 
-/// HTML rendering of the page. Every value is escaped.
+/// The sign-in page and the frame around the digest. Every value is escaped.
 enum WebPage {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The marking of the page (members only).
+    static let tlp = TLPLevel.green
 
-    static let style = """
-        body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}
-        table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}td,th{padding:.2rem .5rem;border-bottom:1px solid #ddd;text-align:left}
-        td.n{text-align:right;font-variant-numeric:tabular-nums}.bar{background:#3a6ea5;height:.8rem;display:inline-block}
-        .sup{color:#888}h2{margin-top:2rem;font-size:1.1rem}form{margin:2rem 0}input{font-size:1rem;padding:.4rem;width:100%;max-width:30rem}
-        @media print{form{display:none}}
-        """
+    static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
     static func page(_ title: String, _ body: String) -> String {
         """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-        <title>\(escape(title))</title><style>\(style)</style></head><body>\(body)</body></html>
+        <title>\(escape(title))</title><style>\(HTMLDigest.style)
+        form{margin:2rem 0}input{font-size:1rem;padding:.4rem;width:100%;max-width:30rem}</style></head><body>\(body)</body></html>
         """
     }
 
@@ -106,32 +128,41 @@ enum WebPage {
             """)
     }
 
-    static func release(_ document: ReleaseDocument?, periods: [String]) -> String {
-        guard let document else {
-            return page("chatham", "<h1>chatham</h1><p>No release has been published yet.</p>")
+    static func noRelease() -> String {
+        page("chatham", "<h1>chatham</h1><p>No release has been published yet.</p>")
+    }
+
+    /// Below the digest: the other released periods (their digests are on the API).
+    static func footer(periods: [String]) -> String {
+        guard periods.count > 1 else { return "" }
+        return "<nav><p class=\"s\">Earlier releases: " + periods.dropLast().reversed().map(escape).joined(separator: ", ")
+            + " (chatham digest --period P).</p></nav>\n"
+    }
+}
+
+/// Rendered pages and digests of releases, which never change once stored: rendering (and
+/// reading a period's narratives) happens once per period, later requests are served from here.
+final class DigestCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: String] = [:]
+    private var digests: [String: DigestWriter.Signed] = [:]
+    private static let limit = 64
+
+    func page(_ period: String) -> String? { lock.withLock { pages[period] } }
+
+    func storePage(_ page: String, period: String) {
+        lock.withLock {
+            if pages.count >= Self.limit { pages.removeAll() }
+            pages[period] = page
         }
-        var body = "<h1>chatham — release \(escape(document.period))</h1>"
-        body += "<p>Counts are incidents. A cell is shown only when at least \(document.policy.minContributors) distinct members stand behind it and no two of them dominate it; "
-        body += "others are marked <span class=\"sup\">suppressed</span>. Signed (Ed25519).</p>"
-        for table in document.tables {
-            body += "<h2>\(escape(table.name))</h2><table><thead><tr>"
-            body += table.dimensions.map { "<th>\(escape($0))</th>" }.joined() + "<th>count</th><th></th></tr></thead><tbody>"
-            let maxCount = table.cells.filter { !$0.key.values.allSatisfy { $0 == "*" } }.compactMap(\.count).max() ?? 1
-            for cell in table.cells {
-                body += "<tr>" + table.dimensions.map { "<td>\(escape(cell.key[$0] ?? ""))</td>" }.joined()
-                if let count = cell.count {
-                    let width = cell.key.values.contains("*") ? 0 : max(1, count * 200 / max(maxCount, 1))
-                    body += "<td class=\"n\">\(count)</td><td><span class=\"bar\" style=\"width:\(width)px\"></span></td>"
-                } else {
-                    body += "<td class=\"n sup\">suppressed</td><td></td>"
-                }
-                body += "</tr>"
-            }
-            body += "</tbody></table>"
+    }
+
+    func digest(_ key: String) -> DigestWriter.Signed? { lock.withLock { digests[key] } }
+
+    func storeDigest(_ digest: DigestWriter.Signed, key: String) {
+        lock.withLock {
+            if digests.count >= Self.limit { digests.removeAll() }
+            digests[key] = digest
         }
-        if periods.count > 1 {
-            body += "<p>Earlier releases: " + periods.dropLast().map(escape).joined(separator: ", ") + "</p>"
-        }
-        return page("chatham — \(document.period)", body)
     }
 }

@@ -281,6 +281,10 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") ?? 0 }
     }
 
+    public func reportPeriods() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM report ORDER BY period") }
+    }
+
     // MARK: Releases
 
     public func isClosed(period: String) throws -> Bool {

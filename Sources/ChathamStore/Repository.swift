@@ -17,6 +17,8 @@ public protocol ChathamRepository: Sendable {
     func insertReports(_ reports: [ReportRow]) throws -> [Result<InsertOutcome, any Error>]
     func reports(period: String) throws -> [ReportRow]
     func reportCount() throws -> Int
+    /// Periods that have reports.
+    func reportPeriods() throws -> [String]
 
     // Releases
     func isClosed(period: String) throws -> Bool

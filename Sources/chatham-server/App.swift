@@ -16,7 +16,7 @@ struct ChathamServerCommand: AsyncParsableCommand {
               chatham-server serve --data /var/lib/chatham --port 8080
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Member.self, Serve.self, Release.self, Audit.self, Export.self])
+        subcommands: [Init.self, Member.self, Keys.self, Serve.self, Release.self, Audit.self, Export.self])
 
     /// Turns library errors into one clear line and the right exit code.
     static func fail(_ error: Error) -> Never {
@@ -32,12 +32,29 @@ struct ChathamServerCommand: AsyncParsableCommand {
     }
 }
 
-/// The `--data DIR` option every command takes.
+/// The `--data DIR` option every command takes, and the passphrase of encrypted key files.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The server's data directory (database and keys).")
     var data: String
 
-    var directory: DataDirectory { DataDirectory(path: data) }
+    @Option(name: .long, help: ArgumentHelp("A file whose first line is the passphrase that encrypts the key files (or set CHATHAM_PASSPHRASE).", valueName: "FILE"))
+    var passphraseFile: String?
+
+    /// The data directory with its passphrase, from --passphrase-file or CHATHAM_PASSPHRASE.
+    func directory() throws -> DataDirectory {
+        var passphrase = ProcessInfo.processInfo.environment["CHATHAM_PASSPHRASE"]
+        if let passphraseFile {
+            guard let text = try? String(contentsOfFile: passphraseFile, encoding: .utf8),
+                  let line = text.split(separator: "\n", omittingEmptySubsequences: false).first, !line.isEmpty else {
+                throw ServerError("cannot read a passphrase from \(passphraseFile)", hint: "the file's first line is the passphrase")
+            }
+            passphrase = String(line)
+        }
+        if let p = passphrase, p.count < 12 {
+            throw ServerError("the passphrase is too short", hint: "use at least 12 characters")
+        }
+        return DataDirectory(path: data, passphrase: passphrase)
+    }
 }
 
 func printJSON(_ object: Any) {

@@ -11,7 +11,7 @@ extension ChathamServerCommand {
 
         func run() throws {
             do {
-                let keyID = try Operator.initialise(options.directory)
+                let keyID = try Operator.initialise(try options.directory())
                 print(keyID)
             } catch { ChathamServerCommand.fail(error) }
         }
@@ -38,7 +38,7 @@ extension ChathamServerCommand {
 
             func run() throws {
                 do {
-                    let token = try Operator(options.directory).addMember(label: label)
+                    let token = try Operator(try options.directory()).addMember(label: label)
                     if json { printJSON(["member": label, "token": token]) } else {
                         print("member: \(label)\ntoken:  \(token)\nGive the token to the member over a private channel; it is not shown again.")
                     }
@@ -55,7 +55,7 @@ extension ChathamServerCommand {
 
             func run() throws {
                 do {
-                    let members = try Operator(options.directory).members()
+                    let members = try Operator(try options.directory()).members()
                     if json {
                         printJSON(members.map { ["member": $0.label, "revoked": $0.revoked, "last_credential_epoch": $0.lastIssuedEpoch ?? NSNull()] as [String: Any] })
                     } else {
@@ -80,30 +80,10 @@ extension ChathamServerCommand {
 
             func run() throws {
                 do {
-                    try Operator(options.directory).revokeMember(label: label)
+                    try Operator(try options.directory()).revokeMember(label: label)
                     print("revoked \(label)")
                 } catch { ChathamServerCommand.fail(error) }
             }
-        }
-    }
-
-    struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run the HTTP server.",
-            discussion: "Serves /v1 and the web page. Put TLS in front of it (a reverse proxy).\n\nExample:\n  chatham-server serve --data /var/lib/chatham --host 127.0.0.1 --port 8080")
-        @Option(help: "Address to listen on.") var host = "127.0.0.1"
-        @Option(help: "Port to listen on.") var port = 8080
-        @OptionGroup var options: DataOptions
-
-        func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
-        }
-
-        func run() async throws {
-            do {
-                let app = try buildApplication(ServerConfiguration(host: host, port: port, data: options.directory))
-                try await app.runService()
-            } catch { ChathamServerCommand.fail(error) }
         }
     }
 
@@ -117,7 +97,7 @@ extension ChathamServerCommand {
 
         func run() throws {
             do {
-                let document = try Operator(options.directory).release(period: period)
+                let document = try Operator(try options.directory()).release(period: period)
                 if json {
                     print(String(decoding: try document.prettyJSON(), as: UTF8.self))
                 } else {
@@ -139,7 +119,7 @@ extension ChathamServerCommand {
         func run() throws {
             let results: [(period: String, findings: [String])]
             do {
-                results = try Operator(options.directory).audit()
+                results = try Operator(try options.directory()).audit()
             } catch { ChathamServerCommand.fail(error) }
             if json {
                 printJSON(results.map { ["period": $0.period, "findings": $0.findings] as [String: Any] })
@@ -156,26 +136,44 @@ extension ChathamServerCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a digest of a release.",
-            discussion: "Formats: json (the signed release document). csv, md, html and stix are planned and refused for now.\n\nExample:\n  chatham-server export --period 2026-10 --format json --output digest.json --data /var/lib/chatham")
+            abstract: "Write a signed digest of a release.",
+            discussion: """
+                Formats: json (the signed release document), csv (RFC 4180, one row per cell), md \
+                (Markdown), html (one self-contained file with SVG charts), stix (a STIX 2.1 bundle). \
+                With --output FILE the detached signature goes to FILE.sig: Ed25519 over the file's \
+                exact bytes, base64. Markdown, HTML and STIX carry a TLP 2.0 marking (default green).
+
+                Example:
+                  chatham-server export --period 2026-10 --format html --output digest-2026-10.html --data /var/lib/chatham
+                  chatham-server export --period 2026-10 --format stix --tlp amber --output digest.stix.json --data /var/lib/chatham
+                """)
         @Option(help: "The month, YYYY-MM.") var period: String
         @Option(help: "json | csv | md | html | stix") var format: String
-        @Option(help: "Write here instead of standard output.") var output: String?
+        @Option(help: "Write here instead of standard output; the signature goes to FILE.sig.") var output: String?
+        @Option(help: "TLP 2.0 marking: clear | green | amber | amber+strict | red.") var tlp: String = "green"
+        @Option(help: "Write the detached signature here (default: the output file with .sig added).") var signature: String?
         @OptionGroup var options: DataOptions
 
         func validate() throws {
             guard ["json", "csv", "md", "html", "stix"].contains(format) else {
                 throw ValidationError("--format must be one of json, csv, md, html, stix")
             }
+            guard ["clear", "green", "amber", "amber+strict", "red", "white"].contains(tlp.lowercased().replacingOccurrences(of: "tlp:", with: "")) else {
+                throw ValidationError("--tlp must be one of clear, green, amber, amber+strict, red")
+            }
         }
 
         func run() throws {
             do {
-                let bytes = try Operator(options.directory).export(period: period, format: format)
+                let signed = try Operator(try options.directory()).export(period: period, format: format, tlp: tlp)
                 if let output {
-                    try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try Data(signed.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try Data(signed.signature).write(to: URL(fileURLWithPath: signature ?? output + ".sig"), options: .atomic)
                 } else {
-                    FileHandle.standardOutput.write(Data(bytes))
+                    FileHandle.standardOutput.write(Data(signed.bytes))
+                    if let signature {
+                        try Data(signed.signature).write(to: URL(fileURLWithPath: signature), options: .atomic)
+                    }
                 }
             } catch { ChathamServerCommand.fail(error) }
         }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import ChathamClient
+import ChathamDigest
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Chatham {
     struct Stats: AsyncParsableCommand {
@@ -8,11 +14,14 @@ extension Chatham {
             abstract: "Show published statistics.",
             discussion: """
                 Fetches a release (the latest by default), verifies its signature against the key \
-                pinned at enrolment, and prints its tables. Suppressed figures show as –.
+                pinned at enrolment, and prints its tables with bars and, for one-dimensional \
+                tables, the share x/n (Unknown left out of n). Suppressed figures show as –. \
+                Filters only select published cells; they never compute new figures.
 
                 Example:
                   chatham stats
                   chatham stats --period 2026-10 --table action-by-sector
+                  chatham stats --where victim.sector=52
                   chatham stats --json
                 """)
 
@@ -22,73 +31,103 @@ extension Chatham {
         @Option(help: ArgumentHelp("Show only this table (repeatable).", valueName: "name"))
         var table: [String] = []
 
+        @Option(name: .customLong("where"),
+                help: ArgumentHelp("Show only cells whose dimension has this value, e.g. victim.sector=52 (repeatable).", valueName: "dimension=value"))
+        var conditions: [String] = []
+
         @Flag(help: "Print {\"period\",\"policy\",\"tables\"} as JSON (suppressed counts are null).")
         var json = false
+
+        @Flag(inversion: .prefixedNo, help: "Colour the output (default: only on a terminal, and never with NO_COLOR set).")
+        var colour: Bool?
+
+        func validate() throws {
+            for c in conditions where StatsFilter.parseCondition(c) == nil {
+                throw ValidationError("--where takes dimension=value, e.g. victim.sector=52; got \"\(c)\"")
+            }
+        }
 
         func run() async throws {
             let config = try ConfigStore(home: ChathamHome.fromEnvironment()).load()
             let fetched = try await ReleaseReader(config: config).fetch(period: period)
-            var names: Set<String>?
+            let document = fetched.document
+            var filter = StatsFilter()
             if !table.isEmpty {
-                let known = fetched.document.tables.map(\.name)
+                let known = document.tables.map(\.name)
                 for name in table where !known.contains(name) {
-                    throw ClientError(.usage, "the release of \(fetched.document.period) has no table \"\(name)\"",
+                    throw ClientError(.usage, "the release of \(document.period) has no table \"\(name)\"",
                                       hint: "tables: " + known.joined(separator: ", "))
                 }
-                names = Set(table)
+                filter.tables = Set(table)
+            }
+            let dimensions = Set(document.tables.flatMap(\.dimensions))
+            for c in conditions {
+                let (d, v) = StatsFilter.parseCondition(c)!
+                guard dimensions.contains(d) else {
+                    throw ClientError(.usage, "no table of \(document.period) has the dimension \"\(d)\"",
+                                      hint: "dimensions: " + dimensions.sorted().joined(separator: ", "))
+                }
+                filter.values[d] = v
             }
             if json {
-                Console.outBytes(try StatsRenderer.json(fetched.document, tables: names) + [0x0A])
+                Console.outBytes(try StatsRenderer.json(document, filter: filter) + [0x0A])
             } else {
-                Console.outBytes(Array(StatsRenderer.render(fetched.document, tables: names).utf8))
+                let env = ProcessInfo.processInfo.environment
+                let useColour = colour ?? (isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb")
+                Console.outBytes(Array(StatsRenderer.renderTerminal(document, filter: filter, style: .init(colour: useColour)).utf8))
             }
         }
     }
 
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a digest of a release.",
+            abstract: "Write a signed digest of a release.",
             discussion: """
-                Writes the release document, verified against the pinned signing key, as signed \
-                JSON that anyone can check with chatham verify. CSV, Markdown, HTML and STIX digests \
-                are not available yet.
+                Fetches the digest the server renders (json, csv, md, html or stix), checks its \
+                detached signature against the signing key pinned at enrolment (and for json the \
+                embedded one), then writes it. With --output FILE the signature goes to FILE.sig, \
+                so anyone can check the file later with chatham verify FILE.
 
                 Example:
-                  chatham digest --period 2026-10 --format json --output digest-2026-10.json
+                  chatham digest --period 2026-10 --format html --output digest-2026-10.html
+                  chatham digest --format stix --tlp amber --output digest.stix.json
+                  chatham digest --format csv > digest.csv
                 """)
-
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case json, csv, md, html, stix
-        }
 
         @Option(help: ArgumentHelp("Period, YYYY-MM (default: the latest release).", valueName: "period"))
         var period: String?
 
-        @Option(help: ArgumentHelp("json (csv, md, html and stix come later).", valueName: "format"))
-        var format: Format = .json
+        @Option(help: ArgumentHelp("json | csv | md | html | stix.", valueName: "format"))
+        var format: DigestFormat = .json
 
-        @Option(help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+        @Option(help: ArgumentHelp("TLP 2.0 marking of md, html and stix: clear, green, amber, amber+strict, red (default green).", valueName: "level"))
+        var tlp: String?
+
+        @Option(help: ArgumentHelp("File to write (default: standard output); the signature goes to FILE.sig.", valueName: "file"))
         var output: String?
 
-        func run() async throws {
-            guard format == .json else {
-                throw ClientError(.notAvailable, "format \(format.rawValue) is not available yet",
-                                  hint: "use --format json; the other formats come in a later version")
+        func validate() throws {
+            if let tlp, TLPLevel(parsing: tlp) == nil {
+                throw ValidationError("--tlp must be one of clear, green, amber, amber+strict, red")
             }
+        }
+
+        func run() async throws {
             let config = try ConfigStore(home: ChathamHome.fromEnvironment()).load()
-            let fetched = try await ReleaseReader(config: config).fetch(period: period)
-            var bytes = fetched.bytes
-            if bytes.last != 0x0A { bytes.append(0x0A) }
+            let fetched = try await DigestFetcher(config: config).fetch(period: period, format: format, tlp: tlp.flatMap(TLPLevel.init(parsing:)))
             if let output {
                 do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try Data(fetched.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try Data(fetched.signature).write(to: URL(fileURLWithPath: output + ".sig"), options: .atomic)
                 } catch {
-                    throw ClientError(.io, "could not write \(output)")
+                    throw ClientError(.io, "could not write \(output) and \(output).sig")
                 }
-                Console.note("wrote the signed release of \(fetched.document.period) to \(output)")
+                Console.note("wrote the signed \(format.rawValue) digest of \(fetched.period) to \(output) (signature: \(output).sig)")
             } else {
-                Console.outBytes(bytes)
+                Console.outBytes(fetched.bytes)
             }
         }
     }
 }
+
+extension DigestFormat: @retroactive ExpressibleByArgument {}

@@ -147,3 +147,18 @@ import Testing
         #expect(try JSONDecoder().decode(Credential.self, from: data) == c)
     }
 }
+
+@Suite struct PassphraseBoxTests {
+    @Test func roundTripAndRefusals() throws {
+        let secret = randomBytes(count: 64)
+        let sealed = try PassphraseBox.seal(secret, passphrase: "correct horse")
+        #expect(try PassphraseBox.open(sealed, passphrase: "correct horse") == secret)
+        #expect(throws: CryptoError.self) { try PassphraseBox.open(sealed, passphrase: "wrong horse") }
+        #expect(throws: CryptoError.self) { try PassphraseBox.open(sealed, passphrase: "correct horse", label: "chatham/v1/other") }
+        var tampered = sealed
+        tampered[tampered.count - 1] ^= 1
+        #expect(throws: CryptoError.self) { try PassphraseBox.open(tampered, passphrase: "correct horse") }
+        #expect(throws: CryptoError.self) { try PassphraseBox.open(Array(sealed.prefix(20)), passphrase: "correct horse") }
+        #expect(try PassphraseBox.seal(secret, passphrase: "p") != PassphraseBox.seal(secret, passphrase: "p"))
+    }
+}

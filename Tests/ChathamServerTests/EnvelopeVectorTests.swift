@@ -23,7 +23,7 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: keysDir.path) where name.hasPrefix("sealing-") {
             try FileManager.default.removeItem(at: keysDir.appendingPathComponent(name))
         }
-        try DataDirectory.writeSecret(KeyFile.encode(kind: .sealing, Encoding.fromBase64(server["secret_key"]!)),
+        try DataDirectory.writeSecret(KeyFile.encode(kind: .sealing, Encoding.fromBase64(server["secret_key"]!), created: "2026-01-01", passphrase: nil),
                                       to: fx.directory.sealingKeyPath(keyID: server["key_id"]!))
         for key in try #require(file["credential_keys"] as? [[String: String]]) {
             try DataDirectory.writeSecret(key["private_key_pem"]!, to: fx.directory.credentialKeyPath(epoch: key["epoch"]!))

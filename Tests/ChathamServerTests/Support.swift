@@ -14,16 +14,16 @@ struct Fixture {
     var tokens: [String] = []
     static let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
 
-    init(members: Int = 6) throws {
+    init(members: Int = 6, passphrase: String? = nil) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chatham-test-\(UUID().uuidString)").path
-        directory = DataDirectory(path: path)
-        keyID = try Operator.initialise(directory)
+        directory = DataDirectory(path: path, passphrase: passphrase)
+        keyID = try Operator.initialise(directory, now: Fixture.now)
         let op = try Operator(directory)
         for i in 0..<members { tokens.append(try op.addMember(label: "member-\(i)")) }
     }
 
-    func application() throws -> some ApplicationProtocol {
-        try buildApplication(ServerConfiguration(host: "127.0.0.1", port: 0, data: directory, clock: { Fixture.now }))
+    func application(now: Date = Fixture.now, directory: DataDirectory? = nil) throws -> some ApplicationProtocol {
+        try buildApplication(ServerConfiguration(host: "127.0.0.1", port: 0, data: directory ?? self.directory, clock: { now }))
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory.url) }

@@ -1,6 +1,6 @@
 /// The kinds of finding and their placeholders and tie-break priority.
 enum Kind: String, Sendable, CaseIterable {
-    case org, person, email, ip, domain, url, host, location, term
+    case org, person, email, ip, domain, url, host, location, term, phone, id, user
 
     var placeholder: String {
         switch self {
@@ -13,6 +13,8 @@ enum Kind: String, Sendable, CaseIterable {
         case .host: "[HOST]"
         case .location: "[LOCATION]"
         case .term: "[TERM]"
+        case .phone: "[PHONE]"
+        case .id, .user: "[ID]"
         }
     }
 
@@ -21,13 +23,16 @@ enum Kind: String, Sendable, CaseIterable {
     /// says it is, then the generic host/domain guesses.
     var priority: Int {
         switch self {
-        case .email: 9
-        case .url: 8
-        case .ip: 7
-        case .org: 6
-        case .person: 5
-        case .term: 4
-        case .location: 3
+        case .email: 12
+        case .url: 11
+        case .ip: 10
+        case .id: 9
+        case .phone: 8
+        case .org: 7
+        case .person: 6
+        case .term: 5
+        case .location: 4
+        case .user: 3
         case .host: 2
         case .domain: 1
         }

@@ -8,6 +8,13 @@ struct PatternRule: Sendable {
     /// No separator may appear inside the match unless the entry had one, so
     /// a 3-letter alias does not match three stray letters "a f g".
     var compact: Bool
+    /// The entry's skeleton without look-alike folding, when look-alikes are
+    /// not accepted for it (short entries: "BLG" must not match "BIG" or "8LG").
+    var plain: [UInt32]? = nil
+    /// Long enough to be matched anywhere inside a word; shorter entries match
+    /// inside a word only at a word part boundary ("MyAcme", "acme2bank",
+    /// not "proofreading" for "Reading").
+    var anywhere: Bool = false
 }
 
 /// Finds every variant of the member profile's entries — any case, accents,
@@ -24,6 +31,8 @@ struct ProfileDetector: Detector {
 
     /// Entries shorter than this (in skeleton symbols) only match whole words.
     static let substringMinimum = 4
+    /// Entries at least this long (in skeleton symbols) match anywhere inside a word.
+    static let anywhereMinimum = 7
 
     init(profile: MemberProfile) {
         self.init(entries: ProfileDetector.entries(of: profile))
@@ -40,13 +49,17 @@ struct ProfileDetector: Detector {
             let letters = skeleton.filter { $0 != Skeleton.barrier }.count
             guard letters > 0 else { continue }
             let short = letters < ProfileDetector.substringMinimum
-            let hasSeparator = entry.unicodeScalars.contains { !ScalarClass.isAlnum($0) && !ScalarClass.isIgnorable($0) }
-            let rule = PatternRule(kind: kind, wholeWord: short || derived, compact: short && !hasSeparator)
+            let hasSeparator = entry.unicodeScalars.contains { !ScalarClass.isAnyAlnum($0) && !ScalarClass.isIgnorable($0) }
+            var rule = PatternRule(kind: kind, wholeWord: short || derived, compact: short && !hasSeparator)
+            if short || derived { rule.plain = Skeleton.of(entry, plain: true).filter { $0 != Skeleton.barrier } }
+            rule.anywhere = letters >= ProfileDetector.anywhereMinimum
             if let existing = index[skeleton] {
                 // Same skeleton from two entries: the more permissive match wins,
                 // the first (more specific) kind names it.
                 rules[existing].wholeWord = rules[existing].wholeWord && rule.wholeWord
                 rules[existing].compact = rules[existing].compact && rule.compact
+                rules[existing].anywhere = rules[existing].anywhere || rule.anywhere
+                if rule.plain == nil { rules[existing].plain = nil }
             } else {
                 index[skeleton] = patterns.count
                 patterns.append(skeleton)
@@ -72,10 +85,11 @@ struct ProfileDetector: Detector {
             while end < text.count, ScalarClass.isIgnorable(text.scalars[end]) { end += 1 }
             let core = end - start
             if rule.compact {
-                for i in start..<end where !ScalarClass.isAlnum(text.scalars[i]) && !ScalarClass.isIgnorable(text.scalars[i]) {
+                for i in start..<end where !ScalarClass.isAnyAlnum(text.scalars[i]) && !ScalarClass.isIgnorable(text.scalars[i]) {
                     return
                 }
             }
+            if let plain = rule.plain, Skeleton.plain(text.scalars[start..<end]) != plain { return }
             if rule.wholeWord {
                 // A placeholder next to the match counts as a word character, as
                 // the text it replaced did; otherwise a second pass would match
@@ -83,6 +97,7 @@ struct ProfileDetector: Detector {
                 if wordContinues(text, before: start) || wordContinues(text, after: end)
                     || touchesPlaceholder(text, before: start) || touchesPlaceholder(text, after: end) { return }
             } else {
+                if !rule.anywhere, wordContinues(text, before: start), !ProfileDetector.partBoundary(text, start) { return }
                 while wordContinues(text, before: start) { start -= 1 }
                 while wordContinues(text, after: end) { end += 1 }
             }
@@ -118,6 +133,15 @@ struct ProfileDetector: Detector {
 
     private func wordContinues(_ text: ScanText, after i: Int) -> Bool {
         i < text.count && (ScalarClass.isAlnum(text.scalars[i]) || ScalarClass.isIgnorable(text.scalars[i])) && !text.protected[i]
+    }
+
+    /// Whether a word part starts at `i`: "My|Acme" (case change), "2|acme"
+    /// (letter after digit or the reverse), "x_|acme" (a joiner).
+    static func partBoundary(_ text: ScanText, _ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let a = text.scalars[i - 1], b = text.scalars[i]
+        if ScalarClass.isASCIIDigit(a) != ScalarClass.isASCIIDigit(b) { return true }
+        return a.properties.isLowercase && b.properties.isUppercase
     }
 
     /// Extends a match over a possessive: "Acme's", "Acme’s", "Jones'".
@@ -157,7 +181,15 @@ struct ProfileDetector: Detector {
             if let name = registrableName(domain) { out.append((name, .org, false)) }
         }
         for person in profile.people { out.append((person, .person, false)) }
-        for term in profile.terms { out.append((term, .term, false)) }
+        for term in profile.terms {
+            out.append((term, .term, false))
+            // "Project Nightjar": the code name alone ("the nightjar repo")
+            // identifies as much as the whole term.
+            let words = term.split(separator: " ").map(String.init)
+            if words.count >= 2, Self.codeNamePrefixes.contains(words[0].lowercased()) {
+                out.append((words.dropFirst().joined(separator: " "), .term, false))
+            }
+        }
         for location in profile.locations { out.append((location, .location, false)) }
         // Fragments of people's names: "Doe said", "Jane", "jdoe".
         for person in profile.people {
@@ -169,8 +201,25 @@ struct ProfileDetector: Detector {
                 out.append((String(first) + last, .person, true))
             }
         }
+        // Transliterated spellings: "Jürgen Schäfer" is also "Juergen Schaefer".
+        for (entry, kind, derived) in out where entry.unicodeScalars.contains(where: { Self.transliterations[$0] != nil }) {
+            var variant = ""
+            for c in entry.unicodeScalars { if let t = Self.transliterations[c] { variant += t } else { variant.unicodeScalars.append(c) } }
+            out.append((variant, kind, derived))
+        }
         return out
     }
+
+    static let transliterations: [Unicode.Scalar: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ø": "oe", "Ø": "Oe", "å": "aa",
+        "Å": "Aa", "æ": "ae", "Æ": "Ae",
+    ]
+
+    /// First words that mark the rest of a term as a code name.
+    static let codeNamePrefixes: Set<String> = [
+        "project", "projekt", "projet", "projeto", "proyecto", "progetto", "operation", "opération", "operação",
+        "operacao", "operación", "programme", "program", "programm", "programa", "initiative", "codename", "code",
+    ]
 
     /// The label that names the owner of a domain: "acmebank" for
     /// acmebank.co.uk, "acme" for corp.acme.local.

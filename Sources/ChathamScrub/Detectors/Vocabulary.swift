@@ -69,14 +69,69 @@ enum Vocabulary {
     /// analysts need to share and that may look like names or domains. Short
     /// for now; the later scrubber issue grows it.
     static let keepNames: [String] = [
-        "LockBit", "Cobalt Strike", "Mimikatz", "Emotet", "QakBot", "Qbot", "Volt Typhoon",
-        "TrickBot", "IcedID", "BlackCat", "ALPHV", "Conti", "Ryuk", "REvil", "Cl0p", "Clop",
-        "Akira", "Black Basta", "BlackSuit", "Sliver", "Brute Ratel", "Metasploit", "BloodHound",
-        "SharpHound", "PsExec", "AnyDesk", "Rclone", "Impacket", "Scattered Spider", "Lazarus",
-        "Sandworm", "Fancy Bear", "Cozy Bear", "APT28", "APT29", "Log4Shell", "ProxyShell",
-        "ProxyLogon", "EternalBlue", "WannaCry", "NotPetya", "PowerShell", "ASP.NET", "VB.NET",
-        "ADO.NET", "Node.js", "Vue.js", "Next.js",
+        // Ransomware and malware families.
+        "LockBit", "LockBit 3.0", "LockBit Black", "BlackCat", "ALPHV", "Black Basta", "BlackSuit", "Conti", "Ryuk",
+        "REvil", "Sodinokibi", "Cl0p", "Clop", "Akira", "Royal", "Play", "Rhysida", "Medusa", "Hive", "Babuk",
+        "Maze", "Egregor", "DarkSide", "BlackMatter", "Ragnar Locker", "RansomHub", "Hunters International",
+        "8Base", "Phobos", "Dharma", "Stop Djvu", "Snatch", "Vice Society", "Cuba", "Quantum", "Karakurt",
+        "BianLian", "NoEscape", "Trigona", "Mallox", "Qilin", "Agenda", "Cactus", "INC Ransom", "Lynx",
+        "Emotet", "QakBot", "Qbot", "TrickBot", "IcedID", "BazarLoader", "Bumblebee", "Dridex", "Ursnif",
+        "Gozi", "ZLoader", "Zeus", "SmokeLoader", "GootLoader", "SocGholish", "Raspberry Robin", "Pikabot",
+        "DarkGate", "Latrodectus", "Agent Tesla", "AgentTesla", "FormBook", "XLoader", "RedLine", "RedLine Stealer",
+        "Raccoon Stealer", "Vidar", "Lumma", "Lumma Stealer", "LummaC2", "StealC", "AsyncRAT", "Remcos",
+        "njRAT", "NanoCore", "QuasarRAT", "Quasar RAT", "DarkComet", "PlugX", "ShadowPad", "Winnti", "Gh0st RAT",
+        "PoisonIvy", "Mirai", "Gafgyt", "WannaCry", "NotPetya", "Petya", "Industroyer", "Triton", "Stuxnet",
+        "BlackEnergy", "Olympic Destroyer", "HermeticWiper", "WhisperGate", "AcidRain", "Sunburst", "Teardrop",
+        "Raindrop", "China Chopper", "Godzilla", "Behinder", "Pupy", "Empire", "PowerSploit",
+        // Offensive and dual-use tools.
+        "Cobalt Strike", "Mimikatz", "Sliver", "Brute Ratel", "Brute Ratel C4", "Havoc", "Mythic", "Metasploit",
+        "Meterpreter", "BloodHound", "SharpHound", "PsExec", "PAExec", "AnyDesk", "TeamViewer", "ScreenConnect",
+        "ConnectWise ScreenConnect", "Atera", "Splashtop", "NetSupport", "NetSupport Manager", "Rclone", "WinSCP",
+        "FileZilla", "MEGAsync", "Mega", "Restic", "Impacket", "Rubeus", "Kerbrute", "CrackMapExec", "NetExec",
+        "Responder", "Nmap", "Masscan", "Advanced IP Scanner", "Angry IP Scanner", "SoftPerfect", "AdFind",
+        "Ngrok", "Chisel", "Plink", "PuTTY", "LaZagne", "ProcDump", "Process Hacker", "GMER", "PCHunter",
+        "Evilginx", "EvilProxy", "Tycoon 2FA", "Modlishka", "Log4Shell", "ProxyShell", "ProxyLogon",
+        "ProxyNotShell", "EternalBlue", "Zerologon", "PrintNightmare", "PetitPotam", "Follina", "BlueKeep",
+        "Citrix Bleed", "Heartbleed", "Shellshock", "Spring4Shell", "MOVEit", "PowerShell", "WMI", "Certutil",
+        // Threat actors.
+        "Volt Typhoon", "Salt Typhoon", "Flax Typhoon", "Silk Typhoon", "Scattered Spider", "Lazarus",
+        "Lazarus Group", "Kimsuky", "Andariel", "Sandworm", "Fancy Bear", "Cozy Bear", "Midnight Blizzard",
+        "Forest Blizzard", "Star Blizzard", "Seashell Blizzard", "Charming Kitten", "Mint Sandstorm",
+        "Mustang Panda", "Wizard Spider", "Evil Corp", "Turla", "Gamaredon", "APT28", "APT29", "APT41", "APT10",
+        "FIN7", "FIN8", "FIN11", "TA505", "TA577", "Lapsus$", "LAPSUS$", "ShinyHunters", "Octo Tempest",
+        "Storm-0558", "Storm-0501", "Muddled Libra", "UNC3944", "UNC2452", "Nobelium", "Hafnium", "Cl0p Team",
+        "OilRig", "MuddyWater", "Kinsing", "TeamTNT", "Magecart", "Killnet", "NoName057(16)", "Anonymous Sudan",
+        // Vendors and products.
+        "Microsoft Exchange", "Exchange Server", "Microsoft 365", "Office 365", "Microsoft Teams", "SharePoint",
+        "OneDrive", "Outlook", "Azure AD", "Entra ID", "Microsoft Entra ID", "Active Directory", "Microsoft Defender",
+        "Defender for Endpoint", "Microsoft Sentinel", "Intune", "Windows Server", "Microsoft SQL Server", "SQL Server",
+        "Fortinet", "FortiGate", "Fortinet FortiGate", "FortiOS", "FortiClient", "FortiManager", "FortiWeb",
+        "Palo Alto Networks", "PAN-OS", "GlobalProtect", "Cisco", "Cisco ASA", "Cisco AnyConnect", "Cisco IOS XE",
+        "Citrix", "Citrix NetScaler", "NetScaler", "NetScaler ADC", "Citrix ADC", "Ivanti", "Ivanti Connect Secure",
+        "Pulse Secure", "Ivanti EPMM", "SonicWall", "Check Point", "Juniper", "F5 BIG-IP", "BIG-IP", "VMware",
+        "VMware ESXi", "ESXi", "vCenter", "VMware vCenter", "Veeam", "Veeam Backup", "Confluence", "Atlassian",
+        "Jira", "Jenkins", "GitLab", "GitHub", "Bitbucket", "MOVEit Transfer", "GoAnywhere", "Progress",
+        "Okta", "Duo", "Ping Identity", "CrowdStrike", "CrowdStrike Falcon", "SentinelOne", "Sophos", "ESET",
+        "Kaspersky", "Trend Micro", "Symantec", "McAfee", "Trellix", "Carbon Black", "Cylance", "Darktrace",
+        "Splunk", "Elastic", "QRadar", "Zscaler", "Cloudflare", "Akamai", "AWS", "Amazon S3", "Google Workspace",
+        "Google Cloud", "Azure", "Salesforce", "ServiceNow", "SAP", "Oracle", "Oracle Database", "Oracle E-Business Suite",
+        "WebLogic", "Apache", "Apache Tomcat", "Apache Struts", "Log4j", "OpenSSL", "OpenSSH", "Nginx", "WordPress",
+        "Drupal", "Magento", "Zimbra", "Roundcube", "3CX", "Kaseya", "Kaseya VSA", "SolarWinds", "SolarWinds Orion",
+        "ConnectWise", "DocuSign", "Dropbox", "WeTransfer", "Telegram", "WhatsApp", "Signal", "Chrome", "Firefox",
+        "Edge", "Safari", "Windows", "Linux", "macOS", "iOS", "Android", "Ubuntu", "Red Hat", "KeePass",
+        "LastPass", "1Password", "Bitwarden", "Barracuda", "Barracuda ESG", "Sophos Firewall", "WatchGuard",
+        "Zyxel", "MikroTik", "Ubiquiti", "QNAP", "Synology", "Hikvision", "Siemens", "Schneider Electric",
+        "Rockwell", "Tor", "Mimecast", "Proofpoint", "Tenable", "Qualys", "Rapid7", "Mandiant", "Wireshark",
+        "Sysmon", "Velociraptor", "KAPE", "Volatility", "ASP.NET", "VB.NET", "ADO.NET", "Node.js", "Vue.js", "Next.js",
+        // Authorities and frameworks that read like organisations.
+        "NCSC", "CISA", "BSI", "ANSSI", "CNCS", "NISC", "JPCERT", "JPCERT/CC", "ENISA", "Europol", "FBI",
+        "ICO", "CNIL", "CNPD", "ANPD", "MITRE", "ATT&CK", "MITRE ATT&CK", "NIST", "VERIS", "GDPR", "DSGVO", "RGPD",
+        "LGPD", "NIS2", "DORA",
     ]
+
+    /// Lower-cased single words of the keep vocabulary: a capitalised word
+    /// among them never continues a person's name ("Agent Tesla").
+    static let keepWords: Set<String> = Set(keepNames.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
 
     /// Legal-form and umbrella words dropped from the end of organisation
     /// names to make a second variant ("Acme Bank plc" → "Acme Bank").

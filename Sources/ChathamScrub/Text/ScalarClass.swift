@@ -16,9 +16,29 @@ enum ScalarClass {
         return isASCIIDigit(s) || (v >= 0x61 && v <= 0x66)
     }
 
-    /// Letters and digits in any script: the characters words are made of.
+    /// Letters and digits of scripts that separate words with spaces: the
+    /// characters a word is made of. Han, kana, Hangul and Thai are left out
+    /// on purpose: those scripts write no spaces, so every such character is a
+    /// word boundary for the detectors ("サーバーSSK-FS-01が" holds a host name).
     @inline(__always)
     static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return isASCIIAlnum(s) }
+        return isAnyAlnum(s) && !isCJK(s)
+    }
+
+    /// Scripts written without spaces between words.
+    @inline(__always)
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF66 && v <= 0xFF9F) || (v >= 0xAC00 && v <= 0xD7AF)
+            || (v >= 0x1100 && v <= 0x11FF) || (v >= 0x3130 && v <= 0x318F) || (v >= 0x0E00 && v <= 0x0E7F)
+            || (v >= 0x31F0 && v <= 0x31FF) || (v >= 0x20000 && v <= 0x2FFFF)
+    }
+
+    /// Letters and digits in any script, the symbols the profile skeleton keeps.
+    @inline(__always)
+    static func isAnyAlnum(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return isASCIIAlnum(s) }
         if isIgnorable(s) { return false }
         switch s.properties.generalCategory {

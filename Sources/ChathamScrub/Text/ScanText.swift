@@ -56,9 +56,15 @@ struct ScanText {
             if s[i] == "[" {
                 var j = i + 1
                 while j < s.count, j - i <= 9, s[j].value >= 0x41, s[j].value <= 0x5A { j += 1 }
-                if j < s.count, s[j] == "]", j > i + 1 {
+                let nameEnd = j
+                // Numbered form "[PERSON-2]".
+                if j + 1 < s.count, s[j] == "-", ScalarClass.isASCIIDigit(s[j + 1]) {
+                    j += 1
+                    while j < s.count, j - nameEnd <= 6, ScalarClass.isASCIIDigit(s[j]) { j += 1 }
+                }
+                if j < s.count, s[j] == "]", nameEnd > i + 1 {
                     var name = ""
-                    name.unicodeScalars.append(contentsOf: s[(i + 1)..<j])
+                    name.unicodeScalars.append(contentsOf: s[(i + 1)..<nameEnd])
                     if Placeholder.names.contains(name) {
                         for k in i...j { mask[k] = true }
                         i = j + 1
@@ -87,15 +93,37 @@ struct Skeleton {
     var symbols: [UInt32] = []
     var origin: [Int] = []
 
-    init(_ s: [Unicode.Scalar], protected: [Bool]) {
+    /// Look-alike folding for ASCII: digits and signs that stand in for
+    /// letters in "acmeb4nk", "4CME", "Acm3", "B@nk", and "l" read as "i"
+    /// ("AcmeBankl" / "AcmeBank1"). Applied to entries and text alike, so an
+    /// entry still matches itself; short entries re-check the plain letters
+    /// (`plain`) so "BLG" never matches "BIG" or "8LG".
+    @inline(__always)
+    static func leet(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x30: 0x6F // 0 → o
+        case 0x31, 0x6C: 0x69 // 1, l → i
+        case 0x33: 0x65 // 3 → e
+        case 0x34, 0x40: 0x61 // 4, @ → a
+        case 0x35, 0x24: 0x73 // 5, $ → s
+        case 0x37: 0x74 // 7 → t
+        default: v
+        }
+    }
+
+    /// - Parameter plain: no look-alike folding (case, accents and width only).
+    init(_ s: [Unicode.Scalar], protected: [Bool], plain: Bool = false) {
         symbols.reserveCapacity(s.count)
         origin.reserveCapacity(s.count)
         var cache: [UInt32: [UInt32]] = [:]
         var lastWasBarrier = true
         for i in 0..<s.count {
             let c = s[i]
-            if protected[i] || !(ScalarClass.isAlnum(c) || ScalarClass.isIgnorable(c) || ScalarClass.isSeparator(c)
-                                  || (c == "." && i + 1 < s.count && ScalarClass.isAlnum(s[i + 1]))) {
+            // "@" and "$" between two letters are look-alikes ("B@nk", "Acme$ec").
+            let sign = !plain && (c == "@" || c == "$") && i > 0 && i + 1 < s.count
+                && s[i - 1].properties.isAlphabetic && s[i + 1].isASCII && ScalarClass.isASCIIAlnum(s[i + 1])
+            if protected[i] || !(sign || ScalarClass.isAnyAlnum(c) || ScalarClass.isIgnorable(c) || ScalarClass.isSeparator(c)
+                                  || (c == "." && i + 1 < s.count && ScalarClass.isAnyAlnum(s[i + 1]))) {
                 if !lastWasBarrier {
                     symbols.append(Skeleton.barrier)
                     origin.append(i)
@@ -103,19 +131,19 @@ struct Skeleton {
                 }
                 continue
             }
-            guard ScalarClass.isAlnum(c) else { continue } // separators and ignorables vanish
+            guard sign || ScalarClass.isAnyAlnum(c) else { continue } // separators and ignorables vanish
             lastWasBarrier = false
             if c.isASCII {
                 var v = c.value
                 if v >= 0x41 && v <= 0x5A { v += 0x20 }
-                symbols.append(v)
+                symbols.append(plain ? v : Skeleton.leet(v))
                 origin.append(i)
             } else {
                 let folded: [UInt32]
                 if let hit = cache[c.value] {
                     folded = hit
                 } else {
-                    folded = Skeleton.fold(c)
+                    folded = Skeleton.fold(c).map { plain ? $0 : Skeleton.leet($0) }
                     cache[c.value] = folded
                 }
                 for v in folded {
@@ -126,19 +154,35 @@ struct Skeleton {
         }
     }
 
+    /// Homoglyphs from other scripts that phishing uses for Latin letters
+    /// (Cyrillic "Асme", Greek "Αcme"); folded before the general folding.
+    static let confusables: [UInt32: UInt32] = {
+        let pairs: [(String, String)] = [
+            ("аАɑα", "a"), ("вВβ", "b"), ("сСϲ", "c"), ("ԁ", "d"), ("еЕεΕ", "e"), ("һ", "h"), ("іІιΙӏ", "i"),
+            ("јЈ", "j"), ("кКκΚ", "k"), ("мМΜ", "m"), ("нНΗ", "h"), ("оОοΟσ", "o"), ("рРρΡ", "p"),
+            ("ԛ", "q"), ("ѕЅ", "s"), ("тТτΤ", "t"), ("уУγΥ", "y"), ("хХχΧ", "x"), ("ԝ", "w"), ("ΖΖ", "z"),
+            ("ΝνΝ", "n"), ("Β", "b"),
+        ]
+        var map: [UInt32: UInt32] = [:]
+        for (from, to) in pairs { for f in from.unicodeScalars { map[f.value] = to.unicodeScalars.first!.value } }
+        return map
+    }()
+
     /// Folds one scalar to the symbols it matches as. ASCII is handled inline
-    /// by the caller; this covers the rest through Foundation's case, diacritic
-    /// and width folding ("É" → "e", "ß" → "ss", fullwidth "Ａ" → "a").
+    /// by the caller; this covers the rest through look-alike letters and
+    /// Foundation's case, diacritic and width folding ("É" → "e", "ß" → "ss",
+    /// fullwidth "Ａ" → "a", Cyrillic "а" → "a").
     static func fold(_ c: Unicode.Scalar) -> [UInt32] {
         if c.isASCII {
             var v = c.value
             if v >= 0x41 && v <= 0x5A { v += 0x20 }
             return ScalarClass.isASCIIAlnum(c) ? [v] : []
         }
+        if let latin = confusables[c.value] { return [latin] }
         let folded = String(Character(c)).folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out: [UInt32] = []
-        for f in folded.unicodeScalars where ScalarClass.isAlnum(f) {
+        for f in folded.unicodeScalars where ScalarClass.isAnyAlnum(f) {
             if f.isASCII {
                 out.append(f.value >= 0x41 && f.value <= 0x5A ? f.value + 0x20 : f.value)
             } else {
@@ -149,10 +193,17 @@ struct Skeleton {
     }
 
     /// The skeleton of a profile entry, exactly as text is folded.
-    static func of(_ entry: String) -> [UInt32] {
+    static func of(_ entry: String, plain: Bool = false) -> [UInt32] {
         let scalars = Array(entry.unicodeScalars)
-        let skeleton = Skeleton(scalars, protected: [Bool](repeating: false, count: scalars.count))
+        let skeleton = Skeleton(scalars, protected: [Bool](repeating: false, count: scalars.count), plain: plain)
         return skeleton.symbols
+    }
+
+    /// The plain skeleton of `s[start..<end]`, for re-checking a short entry.
+    static func plain(_ s: ArraySlice<Unicode.Scalar>) -> [UInt32] {
+        let scalars = Array(s)
+        return Skeleton(scalars, protected: [Bool](repeating: false, count: scalars.count), plain: true)
+            .symbols.filter { $0 != barrier }
     }
 }
 

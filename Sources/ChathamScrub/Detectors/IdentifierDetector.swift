@@ -1,0 +1,398 @@
+/// Generic identifiers that are not in the profile but identify a person, an
+/// account or a machine: phone numbers, MAC addresses, IBANs (mod-97
+/// checked), GUIDs (Azure tenants, subscriptions), 12-digit AWS account ids,
+/// `DOMAIN\user`, user handles (`@handle`, `j.doe`, `tmorgan2`, `adm-rkumar`),
+/// ticket ids (INC0012345), numbers after a keyword that says what they are
+/// ("account", "badge", "Konto", "compte", "conta", "社員番号") and host names
+/// in the usual naming conventions (FIN-SRV-042, dub-sql-clm02).
+///
+/// Each shape is checked by a hand-written scanner at word starts only, so
+/// the whole detector is one pass over the text. Near-misses left alone:
+/// dates, times, versions, amounts, counts, CVE and ATT&CK ids (kept), hash
+/// and cipher names (SHA-256, AES-128-GCM), threat-actor ids (Storm-0558).
+struct IdentifierDetector: Detector {
+    func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let n = s.count
+        var i = 0
+        while i < n {
+            let c = s[i]
+            // Not mid-word (a placeholder counts as a word), not inside a dotted or dashed run.
+            if !c.isASCII {
+                if ScalarClass.isCJK(c) { keyword(text, i, &candidates) }
+                i += 1
+                continue
+            }
+            let v = c.value
+            let isWordStart = !text.isWordy(at: i - 1) && !text.protected[i]
+            if !isWordStart || v == 0x20 || v == 0x0A {
+                i += 1
+                continue
+            }
+            let prev = text.scalar(at: i - 1)
+            let glued = prev == "." || prev == "-" || prev == ":" || prev == "/" || prev == "\\" || prev == "_"
+            if v == 0x2B { // +
+                if let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
+            } else if v == 0x28 { // (
+                if let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
+            } else if v == 0x40 { // @handle
+                if !glued, prev != "[", prev != "(", let e = run(s, i + 1, { ScalarClass.isASCIIAlnum($0) || $0 == "_" }),
+                   e - i >= 3, e - i <= 31, !text.isWordy(at: e), text.scalar(at: e) != "@" {
+                    add(.user, i, e, text, &candidates)
+                }
+            } else if ScalarClass.isASCIIAlnum(c) {
+                if !glued || prev == ":" {
+                    if let e = guid(s, i) { add(.id, i, e, text, &candidates) }
+                    if let e = mac(s, i) { add(.id, i, e, text, &candidates) }
+                    if let e = iban(s, i) { add(.id, i, e, text, &candidates) }
+                    if let e = awsAccount(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                }
+                if !glued {
+                    if ScalarClass.isASCIIDigit(c), let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
+                    if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
+                    if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
+                    if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                    if let e = namedHost(s, i) { add(.host, i, e, text, &candidates) }
+                    keyword(text, i, &candidates)
+                }
+            }
+            i += 1
+        }
+    }
+
+    private func add(_ kind: Kind, _ start: Int, _ end: Int, _ text: ScanText, _ out: inout [Candidate]) {
+        guard end > start, !text.touchesPlaceholder(start, end) else { return }
+        out.append(Candidate(kind: kind, start: start, end: end))
+    }
+
+    // MARK: - shapes
+
+    private func run(_ s: [Unicode.Scalar], _ i: Int, _ ok: (Unicode.Scalar) -> Bool) -> Int? {
+        var j = i
+        while j < s.count, ok(s[j]) { j += 1 }
+        return j > i ? j : nil
+    }
+
+    @inline(__always) private func digit(_ s: [Unicode.Scalar], _ i: Int) -> Bool { i < s.count && ScalarClass.isASCIIDigit(s[i]) }
+    @inline(__always) private func alnum(_ s: [Unicode.Scalar], _ i: Int) -> Bool { i < s.count && ScalarClass.isAlnum(s[i]) }
+    @inline(__always) private func hex(_ s: [Unicode.Scalar], _ i: Int) -> Bool { i < s.count && s[i].isASCII && ScalarClass.isHexDigit(s[i]) }
+
+    /// 8-4-4-4-12 hex digits.
+    func guid(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var j = i
+        for (k, len) in [8, 4, 4, 4, 12].enumerated() {
+            if k > 0 { guard j < s.count, s[j] == "-" else { return nil }; j += 1 }
+            for _ in 0..<len { guard hex(s, j) else { return nil }; j += 1 }
+        }
+        return alnum(s, j) ? nil : j
+    }
+
+    /// 00:1A:2B:3C:4D:5E, 00-1a-…, 0050.56a3.1b2c.
+    func mac(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard hex(s, i), hex(s, i + 1) else { return nil }
+        if i + 2 < s.count, s[i + 2] == ":" || s[i + 2] == "-" {
+            let sep = s[i + 2]
+            var j = i
+            for k in 0..<6 {
+                if k > 0 { guard j < s.count, s[j] == sep else { return nil }; j += 1 }
+                guard hex(s, j), hex(s, j + 1) else { return nil }
+                j += 2
+            }
+            return alnum(s, j) || (j < s.count && s[j] == sep && hex(s, j + 1)) ? nil : j
+        }
+        var j = i
+        for k in 0..<3 {
+            if k > 0 { guard j < s.count, s[j] == "." else { return nil }; j += 1 }
+            for _ in 0..<4 { guard hex(s, j) else { return nil }; j += 1 }
+        }
+        // Must contain a letter or it is a dotted number.
+        guard s[i..<j].contains(where: { !ScalarClass.isASCIIDigit($0) && $0 != "." }) else { return nil }
+        return alnum(s, j) ? nil : j
+    }
+
+    /// Country code, check digits, 11–30 letters/digits, in groups of four or
+    /// not; valid only if the ISO 13616 mod-97 check holds.
+    func iban(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        func upper(_ k: Int) -> Bool { k < s.count && s[k].value >= 0x41 && s[k].value <= 0x5A }
+        guard upper(i), upper(i + 1), digit(s, i + 2), digit(s, i + 3) else { return nil }
+        var chars: [Unicode.Scalar] = []
+        var ends: [Int] = [] // scalar end after each char
+        var j = i
+        while j < s.count, chars.count < 34 {
+            if upper(j) || digit(s, j) {
+                chars.append(s[j]); j += 1; ends.append(j)
+            } else if s[j] == " ", j + 1 < s.count, upper(j + 1) || digit(s, j + 1), chars.count % 4 == 0 {
+                j += 1
+            } else {
+                break
+            }
+        }
+        // Longest valid prefix (a glued word after the number is not part of it).
+        var len = chars.count
+        while len >= 15 {
+            if !(len < chars.count && ends[len - 1] == ends[len] - 1) || len == chars.count, Self.mod97(chars[0..<len]) {
+                let e = ends[len - 1]
+                return alnum(s, e) ? nil : e
+            }
+            len -= 1
+        }
+        return nil
+    }
+
+    static func mod97(_ chars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let rearranged = Array(chars.dropFirst(4)) + Array(chars.prefix(4))
+        var r = 0
+        for c in rearranged {
+            let v = Int(c.value)
+            if v >= 0x30 && v <= 0x39 { r = (r * 10 + v - 0x30) % 97 } else { r = (r * 100 + v - 0x41 + 10) % 97 }
+        }
+        return r == 1
+    }
+
+    /// Exactly 12 digits standing alone: an AWS account id.
+    func awsAccount(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var j = i
+        while digit(s, j) { j += 1 }
+        return j - i == 12 ? j : nil
+    }
+
+    /// International (+44 20 7946 0958, +1 (415) 555-0132), national with a
+    /// trunk zero (020 7946 0321, 03-1234-5678, 01 45 67 89 10) and North
+    /// American ((212) 555-0187, 415-555-0132) phone numbers.
+    func phone(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var j = i
+        var digits = 0
+        var groups: [Int] = []
+        let plus = s[i] == "+"
+        if plus { j += 1 }
+        var sawParen = false
+        var lastEnd = i
+        while j < s.count {
+            var k = j
+            var paren = false
+            if s[k] == "(" { paren = true; k += 1 }
+            let g = k
+            while digit(s, k) { k += 1 }
+            if k == g { break }
+            let len = k - g
+            if paren { guard k < s.count, s[k] == ")" else { break }; k += 1; sawParen = true }
+            groups.append(len)
+            digits += len
+            lastEnd = k
+            // separator: one space, dash, dot (not both), or none before "(".
+            if k < s.count, s[k] == " " || s[k] == "-" || s[k] == "." || s[k] == "\u{00A0}",
+               k + 1 < s.count, digit(s, k + 1) || s[k + 1] == "(" {
+                j = k + 1
+            } else if k < s.count, s[k] == "(" {
+                j = k
+            } else {
+                break
+            }
+            if digits > 15 { return nil }
+        }
+        guard !groups.isEmpty, !alnum(s, lastEnd) else { return nil }
+        if lastEnd < s.count, s[lastEnd] == "." || s[lastEnd] == "-" || s[lastEnd] == ":", digit(s, lastEnd + 1) { return nil }
+        if plus {
+            return digits >= 8 && digits <= 15 && groups[0] <= 3 || (digits >= 8 && digits <= 15 && groups.count == 1) ? lastEnd : nil
+        }
+        if groups.count < 2 { return nil }
+        if s[i] == "(" {
+            return digits == 10 && groups[0] == 3 ? lastEnd : nil
+        }
+        if s[i] == "0" {
+            return digits >= 9 && digits <= 12 && groups.allSatisfy({ $0 >= 2 }) && groups[0] <= 5 ? lastEnd : nil
+        }
+        // NANP 415-555-0132 / 415 555 0132.
+        return !sawParen && groups == [3, 3, 4] ? lastEnd : nil
+    }
+
+    /// CORP\jdoe, ACMEBANK\svc_backup — not paths (C:\Windows, Users\Public).
+    func domainUser(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard let d = run(s, i, { ScalarClass.isASCIIAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }),
+              d < s.count, s[d] == "\\", d - i >= 2, d - i <= 15,
+              let e = run(s, d + 1, { ScalarClass.isASCIIAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "$" }),
+              e - d > 2, !(e < s.count && (s[e] == "\\" || ScalarClass.isAlnum(s[e]))) else { return nil }
+        var domain = "", user = ""
+        domain.unicodeScalars.append(contentsOf: s[i..<d])
+        user.unicodeScalars.append(contentsOf: s[(d + 1)..<e])
+        if Self.notDomains.contains(domain.lowercased()) || Self.notUsers.contains(user.lowercased()) { return nil }
+        var end = e
+        while end > d + 1, s[end - 1] == "." { end -= 1 }
+        return end
+    }
+
+    static let notDomains: Set<String> = [
+        "nt", "authority", "builtin", "windows", "system32", "users", "programdata", "appdata", "program",
+        "temp", "tmp", "local", "roaming", "software", "microsoft", "hklm", "hkcu", "hkey_local_machine",
+        "hkey_current_user", "currentcontrolset", "services", "drivers", "etc", "desktop", "documents",
+        "downloads", "public", "sysvol", "netlogon", "policies", "scripts", "c$", "admin$", "ipc$",
+    ]
+    static let notUsers: Set<String> = ["system", "local service", "network service", "administrators", "users"]
+
+    /// j.doe, tmorgan2, adm-rkumar, svc_backup — lower-case user-name shapes.
+    func handle(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        func lower(_ k: Int) -> Bool { k < s.count && s[k].value >= 0x61 && s[k].value <= 0x7A }
+        guard lower(i) else { return nil }
+        // j.doe
+        if i + 1 < s.count, s[i + 1] == ".", let e = run(s, i + 2, { $0.value >= 0x61 && $0.value <= 0x7A }), e - i - 2 >= 3 {
+            if e < s.count, s[e] == "." && alnum(s, e + 1) || s[e] == "@" || s[e] == "(" || s[e] == "[" { return nil }
+            var tail = ""; tail.unicodeScalars.append(contentsOf: s[(i + 2)..<e])
+            return Vocabulary.fileExtensions.contains(tail) || Vocabulary.isTLD(tail) || Self.codeWords.contains(tail) ? nil : e
+        }
+        guard let letters = run(s, i, { $0.value >= 0x61 && $0.value <= 0x7A }) else { return nil }
+        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<letters])
+        // adm-rkumar, svc_backup
+        if letters < s.count, s[letters] == "-" || s[letters] == "_", Self.accountPrefixes.contains(word),
+           let e = run(s, letters + 1, { ($0.value >= 0x61 && $0.value <= 0x7A) || ScalarClass.isASCIIDigit($0) || $0 == "." || $0 == "_" }),
+           e - letters > 3 {
+            return e
+        }
+        // tmorgan2
+        let len = letters - i
+        if len >= 5, len <= 10, let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters <= 2,
+           !Self.productStems.contains(word), !(e < s.count && (s[e] == "." || s[e] == "-")) {
+            return e
+        }
+        return nil
+    }
+
+    static let accountPrefixes: Set<String> = ["adm", "admin", "svc", "srv", "sa", "da", "ext", "tmp", "test", "t0", "t1", "t2", "ops"]
+    static let codeWords: Set<String> = ["out", "log", "the", "and", "com", "get", "set"]
+    /// Words that take a version number and are not user names.
+    static let productStems: Set<String> = [
+        "windows", "office", "python", "ubuntu", "debian", "centos", "server", "exchange", "outlook", "chrome",
+        "firefox", "kernel", "vmware", "version", "oracle", "redhat", "fedora", "android", "iphone", "galaxy",
+        "macos", "access", "teams", "sharepoint", "system", "service", "backup", "update", "shadow", "sqlserver",
+        "mimikatz", "qakbot", "emotet", "lockbit", "conti", "blackcat", "trickbot", "icedid", "sliver", "alphv",
+        "postgres", "mysql", "tomcat", "apache", "nginx", "jenkins", "openssl", "openssh", "moveit", "citrix",
+        "fortios", "panos", "junos", "vsphere", "esxi", "vcenter", "azure", "intune", "defender", "sentinel",
+        "powershell", "bash", "perl", "ruby", "java", "node", "react", "angular", "django", "spring", "hadoop",
+        "level", "phase", "stage", "tier", "step", "round", "wave", "group", "team", "site", "zone", "layer",
+        "module", "sample", "variant", "payload", "beacon", "stager", "loader", "dropper", "agent", "build",
+        "release", "patch", "hotfix", "sprint", "class", "room", "floor", "block", "building", "section",
+        "chapter", "annex", "table", "figure", "report", "draft", "slide", "page", "part",
+    ]
+
+    /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style).
+    func ticket(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }) else { return nil }
+        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<letters])
+        guard Self.ticketPrefixes.contains(word), let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters >= 5 else { return nil }
+        return e
+    }
+    static let ticketPrefixes: Set<String> = ["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT"]
+
+    /// Host names in naming conventions: at least two dash-separated parts
+    /// with letters and a digit somewhere (FIN-SRV-042, LDN-DC01, dub-sql-clm02,
+    /// WKS-4471-LT). Lower-case names need a part mixing letters and digits
+    /// or a zero-padded number (so "top-10-list" stays).
+    func namedHost(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard let e = run(s, i, { ScalarClass.isASCIIAlnum($0) || $0 == "-" || $0 == "_" }) else { return nil }
+        var end = e
+        while end > i, s[end - 1] == "-" || s[end - 1] == "_" { end -= 1 }
+        guard end - i >= 5, !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "." && alnum(s, end + 1))) else { return nil }
+        var parts: [String] = []
+        var cur = ""
+        for c in s[i..<end] {
+            if c == "-" || c == "_" { if cur.isEmpty { return nil }; parts.append(cur); cur = "" } else { cur.unicodeScalars.append(c) }
+        }
+        parts.append(cur)
+        guard parts.count >= 2, parts.allSatisfy({ $0.count <= 12 }) else { return nil }
+        let lettered = parts.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        guard lettered.count >= 2, parts.contains(where: { $0.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) }) else { return nil }
+        if lettered.contains(where: { Self.techWords.contains($0.lowercased()) }) { return nil }
+        let hasUpper = s[i..<end].contains { $0.value >= 0x41 && $0.value <= 0x5A }
+        let hasLower = s[i..<end].contains { $0.value >= 0x61 && $0.value <= 0x7A }
+        let mixedPart = parts.contains { p in
+            p.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) && p.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+        }
+        let paddedNumber = parts.contains { $0.count >= 2 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
+        if hasUpper && !hasLower { return end }
+        return mixedPart || paddedNumber ? end : nil
+    }
+
+    /// Parts that make a dashed token a cipher, standard or product, not a host.
+    static let techWords: Set<String> = [
+        "aes", "sha", "sha1", "sha2", "sha3", "md5", "rsa", "dsa", "ecdsa", "ecdh", "gcm", "cbc", "ctr", "hmac", "tls",
+        "ssl", "utf", "iso", "iec", "rfc", "nist", "sp", "pci", "dss", "chacha20", "poly1305", "x25519", "ed25519",
+        "curve25519", "p256", "win32", "win64", "x64", "x86", "arm64", "amd64", "ipv4", "ipv6", "wpa2", "wpa3",
+        "ieee", "http", "http2", "smbv1", "smbv2", "ntlmv1", "ntlmv2", "log4j", "covid", "gpt", "cve", "cwe",
+        "ghsa", "capec", "cvss", "ms", "kb", "mitre", "attack", "nis2", "dora", "gdpr", "soc2", "fips", "pkcs",
+        "base64", "utf8", "utf16", "h264", "mp4", "kerberos", "ntlm", "rc4", "des", "3des", "wi", "fi",
+        "fortigate", "fortios", "pan", "pa", "mx", "srx", "asa", "catalyst", "nexus", "type", "level", "tier",
+        "phase", "stage", "step", "day", "days", "hour", "hours", "week", "weeks", "month", "year", "top",
+    ]
+
+    // MARK: - keyword context
+
+    /// A number after a word that says what it is: "account 31926819",
+    /// "Badge #7731", "sort code 60-16-13", "Konto 1234567", "社員番号SK-004512".
+    func keyword(_ text: ScanText, _ i: Int, _ out: inout [Candidate]) {
+        let s = text.scalars
+        guard let kwEnd = Keywords.match(s, i) else { return }
+        var j = kwEnd
+        var skipped = 0
+        while j < s.count, skipped <= 4 {
+            // Skip spaces and punctuation.
+            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" { j += 1 }
+            guard j < s.count else { return }
+            // A token.
+            var k = j
+            var digits = 0, letters = 0
+            while k < s.count {
+                let c = s[k]
+                if ScalarClass.isASCIIDigit(c) { digits += 1; k += 1; continue }
+                if ScalarClass.isAlnum(c) { letters += 1; k += 1; continue }
+                if c == "-" || c == "/" || c == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
+                // A space between digit groups: "4417 1234 5678 9113".
+                if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 2,
+                   k + 4 < s.count, (1...4).allSatisfy({ ScalarClass.isASCIIDigit(s[k + $0]) }) { k += 1; continue }
+                break
+            }
+            if k == j { return }
+            if digits >= 3 || (digits >= 2 && letters >= 1) {
+                if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
+                return
+            }
+            var word = ""; word.unicodeScalars.append(contentsOf: s[j..<k])
+            guard Keywords.fillers.contains(word.lowercased()) else { return }
+            j = k
+            if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
+            skipped += 1
+        }
+    }
+}
+
+/// Words that announce an identifying number, in the five corpus languages.
+enum Keywords {
+    static let latin: Set<String> = [
+        "account", "accounts", "acct", "badge", "employee", "staff", "personnel", "payroll", "ticket", "case",
+        "sort", "routing", "iban", "swift", "bic", "customer", "member", "membership", "contract", "policy",
+        "konto", "kontonummer", "ausweis", "dienstausweis", "mitarbeiterausweis", "mitarbeiternummer",
+        "personalnummer", "kundennummer", "vertragsnummer", "kennung",
+        "compte", "matricule", "identifiant", "dossier", "contrat",
+        "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
+    ]
+    static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
+    static let fillers: Set<String> = [
+        "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
+        "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
+        "holder", "nº", "n°",
+    ]
+
+    /// End of a keyword starting at `i`, or nil.
+    static func match(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        if ScalarClass.isCJK(s[i]) {
+            for k in cjk {
+                let ks = Array(k.unicodeScalars)
+                if i + ks.count <= s.count, Array(s[i..<(i + ks.count)]) == ks { return i + ks.count }
+            }
+            return nil
+        }
+        var j = i
+        while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
+        guard j - i >= 3, j - i < 20 else { return nil }
+        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<j])
+        return latin.contains(word.lowercased()) ? j : nil
+    }
+}

@@ -1,0 +1,73 @@
+import ChathamScrub
+import Foundation
+
+// Scores the scrubber on the labelled corpus (Tests/Fixtures/scrub):
+// leak rate = identifying strings that survive (verbatim or folded) / all;
+// over-redaction = facts lost / all. Exits 1 if a target is missed.
+// Usage: chatham-scrub-eval [DIR] [--verbose] [--leak-max PCT] [--over-max PCT]
+
+var args = Array(CommandLine.arguments.dropFirst())
+var verbose = false
+var leakMax = 1.0, overMax = 3.0
+var dir = "Tests/Fixtures/scrub"
+while let a = args.first {
+    args.removeFirst()
+    switch a {
+    case "-v", "--verbose": verbose = true
+    case "--leak-max": leakMax = Double(args.removeFirst()) ?? leakMax
+    case "--over-max": overMax = Double(args.removeFirst()) ?? overMax
+    default: dir = a
+    }
+}
+
+let corpus: ScrubCorpus
+do {
+    corpus = try ScrubCorpus.load(directory: URL(fileURLWithPath: dir))
+} catch {
+    FileHandle.standardError.write(Data("chatham-scrub-eval: \(error)\n".utf8))
+    exit(2)
+}
+var scrubbers: [String: Scrubber] = [:]
+for (name, profile) in corpus.profiles { scrubbers[name] = Scrubber(profile: profile) }
+
+struct Tally { var ids = 0, leaked = 0, facts = 0, lost = 0, cases = 0 }
+var total = Tally()
+var byCategory: [String: Tally] = [:]
+var byLanguage: [String: Tally] = [:]
+for c in corpus.cases {
+    let out = scrubbers[c.profile]!.scrub(c.text).text
+    let o = ScrubCorpus.score(c, scrubbed: out)
+    for key in [0, 1, 2] {
+        func add(_ t: inout Tally) {
+            t.cases += 1; t.ids += c.identifying.count; t.leaked += o.leaked.count
+            t.facts += c.keep.count; t.lost += o.lost.count
+        }
+        switch key {
+        case 0: add(&total)
+        case 1: add(&byCategory[c.category, default: Tally()])
+        default: add(&byLanguage[c.language, default: Tally()])
+        }
+    }
+    if verbose, !o.leaked.isEmpty || !o.lost.isEmpty {
+        print("\(c.file):\(c.line) [\(c.category)]")
+        print("  in:  \(c.text.replacingOccurrences(of: "\n", with: "\\n"))")
+        print("  out: \(out.replacingOccurrences(of: "\n", with: "\\n"))")
+        if !o.leaked.isEmpty { print("  LEAKED: \(o.leaked)") }
+        if !o.lost.isEmpty { print("  LOST:   \(o.lost)") }
+    }
+}
+
+func pct(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : 100 * Double(a) / Double(b) }
+func row(_ name: String, _ t: Tally) -> String {
+    let n = name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    return n + String(format: "%4d cases  leak %3d/%-4d %6.2f%%  over-redaction %3d/%-4d %6.2f%%",
+                      t.cases, t.leaked, t.ids, pct(t.leaked, t.ids), t.lost, t.facts, pct(t.lost, t.facts))
+}
+print("by category:")
+for (k, t) in byCategory.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
+print("by language:")
+for (k, t) in byLanguage.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
+print(row("TOTAL", total))
+let leak = pct(total.leaked, total.ids), over = pct(total.lost, total.facts)
+print(String(format: "leak rate %.2f%% (target <= %.1f%%), over-redaction %.2f%% (target <= %.1f%%)", leak, leakMax, over, overMax))
+exit(leak <= leakMax && over <= overMax ? 0 : 1)
