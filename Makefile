@@ -20,7 +20,7 @@ DEBUG_BIN   := .build/debug
 RELEASE_BIN := .build/release
 
 .PHONY: all deps demo test test-swift test-interop test-vectors build release \
-        vectors taxonomy reports clean help
+        vectors taxonomy reports clean help bench-ingest
 
 all: build
 
@@ -49,12 +49,22 @@ test: deps
 	$(SWIFT) test --skip-build
 	@echo "== interop: Python client against the live server"
 	bash Tests/Interop/run.sh $(DEBUG_BIN)/chatham-server
+	@echo "== crash: kill -9 the server 10 times under concurrent submitters"
+	$(PYTHON) Tests/Crash/crash_test.py $(DEBUG_BIN)/chatham-server --kills 10
+	@echo "== end to end: the demo through the real CLI (debug build)"
+	scripts/demo.sh $(DEBUG_BIN)
 	@echo "== test vectors: regenerate in memory and compare"
 	$(PYTHON) Tests/Vectors/generate.py --check
 	$(PYTHON) Tests/Vectors/worked_example.py --check docs/protocol.md
 	@echo "== example reports: generator output matches the committed files"
 	$(PYTHON) scripts/gen-reports.py --check
 	@echo "== all tests passed"
+
+# Ingest throughput of the release build against the machine's floor, in one run.
+bench-ingest: deps
+	$(SWIFT) build -c release --product chatham-server
+	$(SWIFT) build -c release --product chatham-bench-ingest
+	$(RELEASE_BIN)/chatham-bench-ingest --server-binary $(RELEASE_BIN)/chatham-server --reports 20000 --connections 32 --runs 3
 
 vectors: deps
 	$(PYTHON) Tests/Vectors/generate.py

@@ -164,11 +164,11 @@ CHATHAM_HOME="$ME" "$CLI" digest --period "$PERIOD" --format json --output "$DAT
 GRAND=$("$PY" - "$DATA/digest.json" <<'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-for t in doc["tables"]:
-    for c in t["cells"]:
-        if all(v == "*" for v in c["key"].values()):
-            print(c["count"]); sys.exit(0)
-sys.exit("no grand total in the digest")
+totals = {c["count"] for t in doc["tables"] for c in t["cells"]
+          if all(v == "*" for v in c["key"].values()) and c["status"] == "published"}
+if len(totals) != 1:
+    sys.exit(f"the published grand totals disagree or none is published: {sorted(map(str, totals))}")
+print(totals.pop())
 EOF
 )
 echo "digest: $(wc -c <"$DATA/digest.json") bytes; grand total $GRAND reports"
@@ -187,5 +187,10 @@ kill "$SERVER_PID"
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
 echo "stopped"
+
+# ---------------------------------------------------------------------------
+heading "10. the database: nothing links a report to a member"
+show "scripts/check-db-privacy.py \$DATA \$HOMES"
+"$PY" "$(dirname "$0")/check-db-privacy.py" "$DATA" "$HOMES"
 echo
 echo "demo: OK — $TOTAL reports from ${#MEMBERS[@]} members, released, verified and audited"

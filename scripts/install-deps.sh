@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing chatham needs, and only what is missing:
-# the Debian packages (libsodium, SQLite and OpenSSL headers, pkg-config,
+# the Debian packages (libsodium, SQLite, OpenSSL and COIN-OR CLP headers, pkg-config,
 # Python, curl) and the Python packages the interop tests and the vector
 # generator import (PyNaCl, cryptography, jsonschema). Safe to run again:
 # when everything is present it prints nothing and changes nothing.
@@ -10,10 +10,15 @@
 # Swift itself is not installed here (see README.md).
 set -euo pipefail
 
-DEBS=(libsodium-dev libsqlite3-dev libssl-dev pkg-config python3 python3-pip curl)
+DEBS=(libsodium-dev libsqlite3-dev libssl-dev coinor-libclp-dev pkg-config python3 python3-pip curl)
+# Headless browser for the web page test (charts in the DOM, screenshots).
+DEBS+=(chromium)
 # python import name -> pip package name
 PY_MODULES=(nacl cryptography jsonschema)
 PY_PACKAGES=(pynacl cryptography jsonschema)
+# OASIS STIX 2.1 validator for exported bundles.
+PY_MODULES+=(stix2validator)
+PY_PACKAGES+=(stix2-validator)
 
 say() { echo "install-deps: $*"; }
 die() { echo "install-deps: error: $*" >&2; exit 1; }
