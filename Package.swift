@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -63,6 +65,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -90,6 +95,13 @@ let package = Package(
             dependencies: ["ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamModel"],
             path: "Benchmarks/chatham-bench-ingest"
         ),
+        .executableTarget(
+            name: "chatham-bench-release",
+            dependencies: [
+                "ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamDisclosure",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ChathamCryptoTests",
             dependencies: ["ChathamCrypto", .product(name: "CryptoExtras", package: "swift-crypto")]
@@ -99,7 +111,7 @@ let package = Package(
         .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure"]),
         .testTarget(
             name: "ChathamDigestTests",
-            dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto"],
+            dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto", "ChathamClient"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore"]),

@@ -14,8 +14,8 @@ DEBS=(libsodium-dev libsqlite3-dev libssl-dev coinor-libclp-dev pkg-config pytho
 # Headless browser for the web page test (charts in the DOM, screenshots).
 DEBS+=(chromium)
 # python import name -> pip package name
-PY_MODULES=(nacl cryptography jsonschema)
-PY_PACKAGES=(pynacl cryptography jsonschema)
+PY_MODULES=(nacl cryptography jsonschema schemathesis openapi_spec_validator)
+PY_PACKAGES=(pynacl cryptography jsonschema schemathesis openapi-spec-validator)
 # OASIS STIX 2.1 validator for exported bundles.
 PY_MODULES+=(stix2validator)
 PY_PACKAGES+=(stix2-validator)

@@ -106,11 +106,11 @@ func floorRun(envelopes: [[UInt8]], keys: BoxKeyPair) throws -> Double {
     let dir = temporaryDirectory("chatham-floor")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let db = try AppDatabase(path: dir + "/floor.sqlite", maxReportsPerPseudonym: Int.max)
+    let db = try AppDatabase(path: dir + "/floor.sqlite")
     let start = now()
     var batch: [ReportRow] = []
     batch.reserveCapacity(256)
-    for body in envelopes {
+    for (n, body) in envelopes.enumerated() {
         let object = try JSONSerialization.jsonObject(with: Data(body)) as! [String: Any]
         let plaintext = try SealedBox.open(try Encoding.fromBase64(object["sealed"] as! String), with: keys)
         let inner = try JSONSerialization.jsonObject(with: Data(plaintext)) as! [String: Any]
@@ -118,7 +118,8 @@ func floorRun(envelopes: [[UInt8]], keys: BoxKeyPair) throws -> Double {
         let victim = r["victim"] as! [String: String]
         let action = (r["actions"] as! [[String: String]])[0]
         batch.append(ReportRow(
-            id: r["id"] as! String, receipt: "rcpt_" + (r["id"] as! String), pseudonym: String(repeating: "a", count: 64),
+            id: r["id"] as! String, receipt: "rcpt_" + (r["id"] as! String),
+            pseudonym: String(format: "%064x", n / reportsPerMember),  // as many per pseudonym as the server sees
             epoch: "2026-Q4", period: "2026-11", sector: victim["sector"]!, size: victim["size"]!, region: victim["region"]!,
             actorKind: "external", actorMotive: "financial", discovery: "internal", dwell: "days", containment: "hours",
             loss: "100k-1m", downtime: "days",

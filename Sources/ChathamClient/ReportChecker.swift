@@ -91,6 +91,24 @@ public struct CheckedReport: Sendable {
         return lines
     }
 
+    /// The scrubbed narrative with every redaction marked, for people to read
+    /// before they agree to send it: `ansi` uses reverse video (a terminal),
+    /// otherwise each placeholder is wrapped in `»…«`. Nil without a narrative.
+    public func preview(ansi: Bool) -> String? {
+        guard let original = originalNarrative, let scrub else { return nil }
+        let scalars = Array(original.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var cursor = 0
+        for f in scrub.findings where f.start >= cursor && f.end <= scalars.count {
+            out.append(contentsOf: scalars[cursor..<f.start])
+            let mark = ansi ? "\u{1B}[7m" + f.replacement + "\u{1B}[0m" : "»" + f.replacement + "«"
+            out.append(contentsOf: mark.unicodeScalars)
+            cursor = f.end
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return String(out)
+    }
+
     static func quoted(_ s: String) -> String {
         String(decoding: CanonicalJSON.encode(.string(s)), as: UTF8.self)
     }

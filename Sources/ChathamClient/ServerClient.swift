@@ -11,10 +11,13 @@ public struct ServerKeys: Decodable, Sendable, Equatable {
         public var keyID: String
         public var publicKey: String
         public var created: String?
+        /// The signing key's vouching signature (see `KeyRotation`).
+        public var signature: String?
         enum CodingKeys: String, CodingKey {
             case keyID = "key_id"
             case publicKey = "public_key"
             case created
+            case signature
         }
     }
 

@@ -64,7 +64,9 @@ extension StatsRenderer {
                 out += paint("  one report may count under several values of " + table.multiValued.joined(separator: ", ")
                              + ", so totals over it are not sums", "2") + "\n"
             }
-            let series = table.dimensions.count == 1 ? Frequencies.series(table, dimension: table.dimensions[0], condition: [:]) : nil
+            // x/n from the whole published table, so a filter never changes n.
+            let whole = release.tables.first { $0.name == table.name } ?? table
+            let series = table.dimensions.count == 1 ? Frequencies.series(whole, dimension: table.dimensions[0], condition: [:]) : nil
             let maxCount = max(1, table.cells.filter { !$0.key.values.contains(Labels.margin) }.compactMap { $0.status == .published ? $0.count : nil }.max() ?? 1)
             var rows: [(labels: [String], count: String, bar: String, share: String, margin: Bool, suppressed: Bool)] = []
             for cell in table.cells {

@@ -9,6 +9,12 @@ public enum DomainLabel {
     public static let passphrase = "chatham/v1/passphrase"
 }
 
+/// What the server's signing key signs to vouch for a sealing key (`/v1/keys` "signature"):
+/// "chatham/v1/sealing-key" 0 key_id 0 public key (base64) 0 created.
+public func sealingKeyStatement(keyID: String, publicKey: String, created: String) -> [UInt8] {
+    Array(DomainLabel.sealingKey.utf8) + [0] + Array(keyID.utf8) + [0] + Array(publicKey.utf8) + [0] + Array(created.utf8)
+}
+
 /// The server's per-epoch RSA-2048 blind-signing key (RFC 9474, RSABSSA-SHA384-PSS-Randomized).
 public struct CredentialIssuerKey: Sendable {
     private let key: _RSA.BlindSigning.PrivateKey<SHA384>

@@ -52,7 +52,8 @@ public enum Frequencies {
         for table in release.tables {
             for dimension in table.dimensions where seen.insert(dimension).inserted {
                 let condition = Dictionary(uniqueKeysWithValues: table.dimensions.filter { $0 != dimension }.map { ($0, Labels.margin) })
-                if let s = series(table, dimension: dimension, condition: condition) { out.append(s) }
+                // A margin the table does not carry (varieties over all categories) gives no rows.
+                if let s = series(table, dimension: dimension, condition: condition), !s.rows.isEmpty || s.unknown != nil { out.append(s) }
             }
         }
         for table in release.tables {

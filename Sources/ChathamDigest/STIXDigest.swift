@@ -27,10 +27,12 @@ public enum STIXDigest {
     /// The property extension carrying the IEP 2.0 policy on its marking definition.
     public static let iepExtensionID = stixID("extension-definition", "chatham.iep-2.0/1")
 
-    /// A deterministic STIX id: the type and a UUID (version 5 layout) from BLAKE2b of `name`.
+    /// A deterministic STIX id: the type and a UUID from BLAKE2b of `name`. It has the version 4
+    /// layout STIX recommends for domain objects: the hash is as unpredictable as random bits
+    /// to anyone who does not know the name, yet the same release gives the same ids.
     public static func stixID(_ type: String, _ name: String) -> String {
         var b = BLAKE2b.hash(label: "chatham/v1/stix-id", Array("\(type)\u{0}\(name)".utf8), outputLength: 16)
-        b[6] = (b[6] & 0x0F) | 0x50
+        b[6] = (b[6] & 0x0F) | 0x40
         b[8] = (b[8] & 0x3F) | 0x80
         let hex = Encoding.hex(b)
         let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
@@ -143,12 +145,10 @@ public enum STIXDigest {
                 var external: [OrderedJSON] = [.object([
                     ("source_name", .string("veris")),
                     ("external_id", .string("action.\(categoryName).variety.\(veris)")),
-                    ("url", .string("https://verisframework.org/actions.html")),
                 ])]
                 for t in taxonomy.techniques(category: c, variety: v) {
                     external.append(.object([
                         ("source_name", .string("mitre-attack")), ("external_id", .string(t)),
-                        ("url", .string("https://attack.mitre.org/techniques/" + t.replacingOccurrences(of: ".", with: "/") + "/")),
                     ]))
                 }
                 objects.append(sdo("attack-pattern", id, created: ts, [
@@ -169,7 +169,6 @@ public enum STIXDigest {
                     ("name", .string(taxonomy.mitigationName(m) ?? m)),
                     ("external_references", .array([.object([
                         ("source_name", .string("mitre-attack")), ("external_id", .string(m)),
-                        ("url", .string("https://attack.mitre.org/mitigations/\(m)/")),
                     ])])),
                 ]))
                 refs.append(id)

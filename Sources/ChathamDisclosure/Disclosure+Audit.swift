@@ -17,7 +17,8 @@ extension Disclosure {
     ///   in `published` are findings, not errors).
     ///
     /// Independent of how protection chose its suppressions: it only asks whether the result is safe
-    /// under the current rules. The LP audit (later issue) extends it to intervals across tables.
+    /// under the per-table rules. `auditIntervals` (the LP audit) extends it to intervals across
+    /// tables, releases and insiders.
     public static func audit(spec: TableSpec, cells: [CellStats], policy: DisclosurePolicy,
                              published: [(key: [String], count: Int?)]) throws(DisclosureError) -> [AuditFinding] {
         let cells = try canonical(cells, spec: spec)

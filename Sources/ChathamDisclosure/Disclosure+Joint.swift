@@ -47,23 +47,31 @@ extension Disclosure {
             system.variables[v].published = false
         }
 
-        // 2. The line rule, table by table, until no table changes.
-        var changed = true
-        while changed {
-            changed = false
-            for t in history.count..<tables.count {
-                let table = tables[t].table
-                let vars = system.cellVariable[t]
-                var suppressed = vars.map { !system.variables[$0].published }
-                let before = suppressed
-                SecondarySuppression.apply(keys: table.cells.map(\.key), counts: table.cells.map(\.count),
-                                           dimensionCount: table.spec.dimensions.count, suppressed: &suppressed)
-                for i in vars.indices where suppressed[i] && !before[i] && system.variables[vars[i]].mutable {
-                    system.variables[vars[i]].published = false
-                    changed = true
+        // 2. The line rule, table by table, until no table changes. Run again after every LP round,
+        // so no line is ever left with a lone hidden cell (which the per-table audit checks).
+        func lineRule() -> Set<Int> {
+            var added = Set<Int>()
+            var changed = true
+            while changed {
+                changed = false
+                for t in history.count..<tables.count {
+                    let table = tables[t].table
+                    let vars = system.cellVariable[t]
+                    var suppressed = vars.map { !system.variables[$0].published }
+                    let before = suppressed
+                    SecondarySuppression.apply(keys: table.cells.map(\.key), counts: table.cells.map(\.count),
+                                               dimensionCount: table.spec.dimensions.count, suppressed: &suppressed)
+                    for i in vars.indices where suppressed[i] && !before[i] && system.variables[vars[i]].mutable
+                        && system.variables[vars[i]].published {
+                        system.variables[vars[i]].published = false
+                        added.insert(vars[i])
+                        changed = true
+                    }
                 }
             }
+            return added
         }
+        _ = lineRule()
 
         // 3. Prove it; hide more until proved.
         var targets: Set<Int>? = nil
@@ -94,7 +102,7 @@ extension Disclosure {
                     "table \(system.variables[v].table): a hidden cell cannot be protected by hiding more of this release")
             }
             // Only components that changed need solving again.
-            targets = Set(added).union(failing)
+            targets = Set(added).union(failing).union(lineRule())
         }
 
         return (history.count..<tables.count).map { t in
@@ -109,7 +117,11 @@ extension Disclosure {
     /// A published, changeable cell sharing an equation with `v` (or, failing that, with a hidden
     /// cell that does); see `protect(_:policy:history:aggregations:)` for the choice.
     static func complement(for v: Int, in system: CellSystem, need: Int) -> Int? {
-        func best(_ candidates: Set<Int>) -> Int? {
+        func best(_ all: Set<Int>) -> Int? {
+            // A grand total is the last resort: hiding it costs the most, and it is usually known
+            // from elsewhere anyway (a quarter's total is the sum of its months' totals).
+            let inner = all.filter { !system.variables[$0].isGrandTotal }
+            let candidates = inner.isEmpty ? all : inner
             let ordered = candidates.sorted()
             let covering = ordered.filter { system.variables[$0].count - system.variables[$0].largest >= need }
             if let pick = covering.min(by: { system.variables[$0].count < system.variables[$1].count }) { return pick }

@@ -12,10 +12,10 @@
 /// recover a lone suppressed cell exactly; the rule is applied there anyway, as a conservative choice.
 ///
 /// What this does not prove: that no suppressed cell can be narrowed to a small interval by
-/// combining several lines, tables or releases (a member subtracting its own reports included). The
-/// LP audit of a later issue replaces this heuristic's guarantee with a computed one — it will audit
-/// this output and add suppressions where intervals are too narrow — so keep this function a pure
-/// `suppressed in → suppressed out` step that a stronger one can follow.
+/// combining several lines, tables or releases (a member subtracting its own reports included).
+/// `Disclosure.protect(_:policy:history:aggregations:)` runs this first and then the LP audit, adding
+/// suppressions until the intervals are wide enough; this stays a pure `suppressed in → suppressed
+/// out` step.
 enum SecondarySuppression {
     /// Extends `suppressed` (indexed like `keys`, which must be sorted and distinct) to the fixed point.
     static func apply(keys: [[String]], counts: [Int], dimensionCount: Int, suppressed: inout [Bool]) {

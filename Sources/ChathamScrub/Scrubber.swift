@@ -28,8 +28,14 @@ public struct Scrubber: Sendable {
     private let identifiers = IdentifierDetector()
     private let people = PersonDetector()
 
+    /// Placeholders carry a number that is the same for the same thing within
+    /// one text ("[PERSON-1] … [PERSON-1]"), so the narrative still reads.
+    public let numbered: Bool
+
     /// Compiles the profile once; reuse the scrubber for many texts.
-    public init(profile: MemberProfile) {
+    /// - Parameter numbered: `[PERSON-1]`, `[PERSON-2]` (default) or plain `[PERSON]`.
+    public init(profile: MemberProfile, numbered: Bool = true) {
+        self.numbered = numbered
         profileDetector = ProfileDetector(profile: profile)
         keepDetector = KeepDetector(profile: profile)
         ipDetector = IPDetector(profile: profile)
@@ -56,7 +62,66 @@ public struct Scrubber: Sendable {
             findings = Self.merge(findings, extra)
             output = Self.redact(original.scalars, findings)
         }
+        if numbered, !findings.isEmpty {
+            findings = Self.number(findings, original.scalars)
+            output = Self.redact(original.scalars, findings)
+        }
         return ScrubResult(text: output, findings: findings)
+    }
+
+    /// Gives each finding a numbered placeholder: the same text (folded) gets
+    /// the same number; a person matches an earlier person sharing a name
+    /// part ("Jane Doe", "Jane", "Ms Doe"). Numbering starts after any
+    /// numbered placeholder already in the text, so a second pass never
+    /// reuses a number for something else.
+    static func number(_ findings: [Finding], _ scalars: [Unicode.Scalar]) -> [Finding] {
+        var next: [String: Int] = [:]
+        // Existing "[NAME-n]" in the text.
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "[" {
+                var j = i + 1
+                var name = ""
+                while j < scalars.count, j - i <= 9, scalars[j].value >= 0x41, scalars[j].value <= 0x5A { name.unicodeScalars.append(scalars[j]); j += 1 }
+                if j < scalars.count, scalars[j] == "-" {
+                    var n = 0
+                    j += 1
+                    while j < scalars.count, ScalarClass.isASCIIDigit(scalars[j]), n < 1_000_000 { n = n * 10 + Int(scalars[j].value - 0x30); j += 1 }
+                    if j < scalars.count, scalars[j] == "]" { next[name] = max(next[name] ?? 1, n + 1) }
+                }
+            }
+            i += 1
+        }
+        var byKey: [String: Int] = [:]
+        var personGroups: [(words: Set<String>, number: Int)] = []
+        var out = findings
+        for (k, f) in findings.enumerated() {
+            let name = String(f.replacement.dropFirst().dropLast())
+            var words: [String] = []
+            var cur = ""
+            for c in scalars[f.start..<f.end] {
+                if ScalarClass.isAnyAlnum(c) {
+                    cur += String(Character(c)).lowercased()
+                } else if !cur.isEmpty {
+                    words.append(cur); cur = ""
+                }
+            }
+            if !cur.isEmpty { words.append(cur) }
+            let key = name + ":" + words.joined()
+            let number: Int
+            if let known = byKey[key] {
+                number = known
+            } else if name == "PERSON", let group = personGroups.first(where: { !$0.words.isDisjoint(with: words.filter { $0.count >= 2 && !Names.titles.contains($0) }) }) {
+                number = group.number
+            } else {
+                number = next[name] ?? 1
+                next[name] = number + 1
+                if name == "PERSON" { personGroups.append((Set(words.filter { $0.count >= 2 && !Names.titles.contains($0) }), number)) }
+            }
+            byKey[key] = number
+            out[k].replacement = "[\(name)-\(number)]"
+        }
+        return out
     }
 
     /// Bound on re-scans; each round must add a finding, so real text settles

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// An error answered to a client as `{"error":{"code":…,"message":…}}` with a fitting status.
 ///
@@ -51,12 +52,25 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 }
 
+/// Status → a coarse label for the refusal counter (the error body's code is finer, but the label
+/// set must stay small and fixed).
+let refusalLabels: [Int: String] = [400: "bad_request", 401: "unauthorized", 403: "revoked", 404: "not_found",
+                                    405: "method_not_allowed", 409: "conflict", 413: "too_large", 429: "rate_limited",
+                                    500: "internal"]
+
 /// Turns every error into the API's error format, so that no framework error text (which may
 /// carry request details) reaches a client or a log, and unknown routes answer `not_found`.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response = await answer(request, context: context, next: next)
+        if response.status.code >= 400, let code = refusalLabels[response.status.code] { metrics.refused(code: code) }
+        return response
+    }
+
+    func answer(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async -> Response {
         do {
             return try await next(request, context)
         } catch let error as APIError {
@@ -74,6 +88,9 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 logger.error("request failed", metadata: ["status": "\(error.status.code)"])
                 return APIError.internalError.response
             }
+        } catch is HTTPParserError {
+            // A malformed or abandoned request body: the client's fault, not a server failure.
+            return APIError.invalidRequest("the request could not be parsed").response
         } catch {
             // The error's type only: its text could carry request content.
             logger.error("request failed", metadata: ["error_type": "\(type(of: error))"])

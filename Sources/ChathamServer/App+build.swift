@@ -5,6 +5,7 @@ import ChathamStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// What `chatham-server serve` runs with.
 public struct ServerConfiguration: Sendable {
@@ -14,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var policy: DisclosurePolicy
     /// Injected so tests can pin the current epoch.
     public var clock: @Sendable () -> Date
+    /// `serve --metrics`: serve Prometheus metrics at /metrics.
+    public var metricsEnabled = false
     /// `serve --auto-release DAYS`: release each month this many days after it ends.
     public var autoReleaseDays: Int?
     /// Days an older sealing key still opens submissions after `keys rotate`.
@@ -44,6 +47,8 @@ public struct ServerContext: Sendable {
     public let credentialLimiter: RateLimiter
     /// All submissions together (they carry no identity to limit by).
     public let submissionLimiter: RateLimiter
+    public let metrics: ServerMetrics
+    public let metricsEnabled: Bool
     public let logger: Logger
 
     public init(configuration: ServerConfiguration, logger: Logger) throws {
@@ -55,6 +60,8 @@ public struct ServerContext: Sendable {
         credentialLimiter = RateLimiter(capacity: configuration.credentialBurst, perSecond: 10.0 / 3600, clock: configuration.clock)
         submissionLimiter = RateLimiter(capacity: configuration.submissionBurst, perSecond: Double(configuration.submissionBurst),
                                         clock: configuration.clock)
+        metrics = ServerMetrics()
+        metricsEnabled = configuration.metricsEnabled
         self.logger = logger
     }
 }
@@ -81,9 +88,16 @@ public func buildApplication(_ configuration: ServerConfiguration) throws -> som
 /// The routes of DESIGN's HTTP API and the web page.
 public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: APIErrorMiddleware(logger: server.logger))
+    router.add(middleware: APIErrorMiddleware(logger: server.logger, metrics: server.metrics))
 
     router.get("/healthz") { _, _ -> Response in json(["status": "ok"]) }
+
+    if server.metricsEnabled {
+        router.get("/metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: server.metrics.exposition())))
+        }
+    }
 
     router.get("/v1/keys") { _, _ -> Response in
         for epoch in server.credentials.currentEpochs() {
@@ -115,6 +129,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
             throw APIError.invalidRequest("blinded_message: must be standard base64 with padding")
         }
         let signature = try server.credentials.issue(member: member, epoch: epoch, blindedMessage: blinded)
+        server.metrics.credentialsIssued.increment()
         return json(["blind_signature": Encoding.base64(signature)])
     }
 
@@ -122,6 +137,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
         guard server.submissionLimiter.allow("all") else { throw APIError.rateLimited }
         let body = try await collect(request)
         let outcome = try await server.ingest.submit(body: body)
+        (outcome.duplicate ? server.metrics.duplicates : server.metrics.accepted).increment()
         return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)
     }
 
@@ -152,6 +168,9 @@ func collect(_ request: Request) async throws -> [UInt8] {
         let buffer = try await request.collectBody(upTo: IngestService.maxBodyBytes)
         return Array(buffer.readableBytesView)
     } catch let error as HTTPError where error.status == .contentTooLarge {
+        throw APIError.tooLarge
+    } catch is NIOTooManyBytesError {
+        // A chunked body (no Content-Length) that runs past the limit lands here, not above.
         throw APIError.tooLarge
     }
 }

@@ -65,12 +65,8 @@ public final class ServerKeys: Sendable {
     /// "chatham/v1/sealing-key" 0 key_id 0 public key (base64) 0 created. Clients follow a rotation only
     /// when this verifies with the signing key they pinned at enrolment.
     public func vouch(_ pair: BoxKeyPair, created: String) -> String {
-        Encoding.base64(signing.sign(ServerKeys.vouchedBytes(keyID: pair.publicKey.keyID,
-                                                             publicKey: Encoding.base64(pair.publicKey.bytes), created: created)))
-    }
-
-    public static func vouchedBytes(keyID: String, publicKey: String, created: String) -> [UInt8] {
-        Array(DomainLabel.sealingKey.utf8) + [0] + Array(keyID.utf8) + [0] + Array(publicKey.utf8) + [0] + Array(created.utf8)
+        Encoding.base64(signing.sign(sealingKeyStatement(keyID: pair.publicKey.keyID,
+                                                         publicKey: Encoding.base64(pair.publicKey.bytes), created: created)))
     }
 
     /// `YYYY-MM-DD` of a date, in UTC.

@@ -277,6 +277,58 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
         }
     }
 
+    /// Streams a period's reports for a release: four cursors in report-id order (the primary keys
+    /// give that order without sorting) merged on the fly — no per-report dictionaries, no
+    /// documents or narratives loaded.
+    public func forEachReportForRelease(period: String, _ body: (ReportRow) throws -> Void) throws {
+        try writer.read { db in
+            let reports = try Row.fetchCursor(db, sql: """
+                SELECT id, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive, discovery,
+                       dwell, containment, loss, downtime FROM report WHERE period = ? ORDER BY id
+                """, arguments: [period])
+            let actions = try Row.fetchCursor(db, sql: """
+                SELECT a.report_id, a.category, a.variety, a.vector FROM report r JOIN report_action a ON a.report_id = r.id
+                WHERE r.period = ? ORDER BY r.id, a.ord
+                """, arguments: [period])
+            let values = try Row.fetchCursor(db, sql: """
+                SELECT v.report_id, v.field, v.value FROM report r JOIN report_value v ON v.report_id = r.id
+                WHERE r.period = ? ORDER BY r.id, v.field, v.value
+                """, arguments: [period])
+            let mitigations = try Row.fetchCursor(db, sql: """
+                SELECT m.report_id, m.mitigation, m.stage, m.effective FROM report r JOIN report_mitigation m ON m.report_id = r.id
+                WHERE r.period = ? ORDER BY r.id, m.ord
+                """, arguments: [period])
+            var nextAction = try actions.next(), nextValue = try values.next(), nextMitigation = try mitigations.next()
+            while let row = try reports.next() {
+                let id: String = row[0]
+                var a: [ActionRow] = [], techniques: [String] = [], assets: [String] = [], attributes: [String] = []
+                var m: [MitigationRow] = []
+                while let x = nextAction, (x[0] as String) == id {
+                    a.append(ActionRow(category: x[1], variety: x[2], vector: x[3]))
+                    nextAction = try actions.next()
+                }
+                while let x = nextValue, (x[0] as String) == id {
+                    switch x[1] as String {
+                    case "technique": techniques.append(x[2])
+                    case "asset": assets.append(x[2])
+                    default: attributes.append(x[2])
+                    }
+                    nextValue = try values.next()
+                }
+                while let x = nextMitigation, (x[0] as String) == id {
+                    m.append(MitigationRow(id: x[1], stage: x[2], effective: x[3]))
+                    nextMitigation = try mitigations.next()
+                }
+                try body(ReportRow(
+                    id: id, receipt: "", pseudonym: row[1], epoch: row[2], period: row[3], sector: row[4], size: row[5],
+                    region: row[6], actorKind: row[7], actorMotive: row[8], discovery: row[9], dwell: row[10],
+                    containment: row[11], loss: row[12], downtime: row[13], actions: a, techniques: techniques,
+                    assets: assets, attributes: attributes, mitigations: m, narrative: nil, shareNarrative: false,
+                    document: ""))
+            }
+        }
+    }
+
     public func reportCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") ?? 0 }
     }

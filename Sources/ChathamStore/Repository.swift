@@ -16,6 +16,10 @@ public protocol ChathamRepository: Sendable {
     /// Group commit: many reports, one transaction, an outcome each; returns after the commit.
     func insertReports(_ reports: [ReportRow]) throws -> [Result<InsertOutcome, any Error>]
     func reports(period: String) throws -> [ReportRow]
+    /// Calls `body` with every report of `period`, in id order, without its document, narrative or
+    /// receipt (empty strings / nil): what a release needs, streamed, so a million reports are never
+    /// all in memory. The default implementation goes through `reports(period:)`.
+    func forEachReportForRelease(period: String, _ body: (ReportRow) throws -> Void) throws
     func reportCount() throws -> Int
     /// Periods that have reports.
     func reportPeriods() throws -> [String]
@@ -26,4 +30,10 @@ public protocol ChathamRepository: Sendable {
     func storeRelease(period: String, document: String) throws
     func release(period: String) throws -> String?
     func releasePeriods() throws -> [String]
+}
+
+extension ChathamRepository {
+    public func forEachReportForRelease(period: String, _ body: (ReportRow) throws -> Void) throws {
+        for r in try reports(period: period) { try body(r) }
+    }
 }

@@ -19,6 +19,8 @@ extension ChathamServerCommand {
         var autoRelease: Int?
         @Option(help: "Days an older sealing key keeps opening submissions after `keys rotate`.")
         var keyGraceDays = 30
+        @Flag(help: "Serve Prometheus metrics at /metrics (counts only; no identifying labels).")
+        var metrics = false
         @OptionGroup var options: DataOptions
 
         func validate() throws {
@@ -32,6 +34,7 @@ extension ChathamServerCommand {
                 var configuration = ServerConfiguration(host: host, port: port, data: try options.directory())
                 configuration.autoReleaseDays = autoRelease
                 configuration.keyGraceDays = keyGraceDays
+                configuration.metricsEnabled = metrics
                 let app = try buildApplication(configuration)
                 try await app.runService()
             } catch { ChathamServerCommand.fail(error) }

@@ -37,6 +37,10 @@ extension Chatham {
                 Console.out(checked.prettyJSON)
             }
             for line in checked.summary() { Console.err(line) }
+            if let preview = checked.preview(ansi: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil) {
+                Console.err("preview (redactions marked):")
+                for line in preview.split(separator: "\n", omittingEmptySubsequences: false) { Console.err("  " + line) }
+            }
             if checked.needsConfirmation {
                 Console.err("submit will ask you to confirm the scrubbed narrative (or take --yes)")
             }

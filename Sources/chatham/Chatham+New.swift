@@ -58,6 +58,8 @@ extension Chatham {
         @Flag(name: .customLong("share-narrative"), help: "Send the scrubbed narrative with the report.")
         var shareNarrative = false
 
+        @OptionGroup var profileOption: ProfileOption
+
         var anyFieldFlag: Bool {
             period != nil || sector != nil || size != nil || region != nil || actor != nil || motive != nil || !action.isEmpty
                 || !technique.isEmpty || !asset.isEmpty || !attribute.isEmpty || discovery != nil || dwell != nil
@@ -90,6 +92,14 @@ extension Chatham {
                 o.narrative = narrative
                 o.shareNarrative = shareNarrative
                 yaml = try ReportWizard.finish(try ReportWizard.report(from: o))
+            }
+            // End with the scrub preview: what the narrative would look like when sent.
+            if yaml.contains("narrative:"),
+               let choice = try? profileOption.resolve(home: ChathamHome.fromEnvironment(), warnIfMissing: true),
+               let checked = try? ReportChecker.check(text: yaml, profile: choice.profile),
+               let preview = checked.preview(ansi: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil) {
+                Console.err("narrative preview (redactions marked; sent only with share_narrative: true):")
+                for line in preview.split(separator: "\n", omittingEmptySubsequences: false) { Console.err("  " + line) }
             }
             if let output {
                 try SecureFile.create(Array(yaml.utf8), at: URL(fileURLWithPath: output))

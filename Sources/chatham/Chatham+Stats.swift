@@ -130,4 +130,4 @@ extension Chatham {
     }
 }
 
-extension DigestFormat: @retroactive ExpressibleByArgument {}
+extension DigestFormat: ExpressibleByArgument {}

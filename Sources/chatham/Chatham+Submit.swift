@@ -41,7 +41,15 @@ extension Chatham {
 
         func run() async throws {
             let home = ChathamHome.fromEnvironment()
-            let config = try ConfigStore(home: home).load()
+            var config = try ConfigStore(home: home).load()
+            if !dryRun {
+                // Follow a sealing-key rotation the pinned signing key vouches for.
+                if let moved = try await KeyRotation.follow(config: config, client: ServerClient(baseURL: try config.serverURL())) {
+                    try ConfigStore(home: home).save(moved)
+                    FileHandle.standardError.write(Data("chatham: note: the server rotated its sealing key; now sealing to \(moved.keyID)\n".utf8))
+                    config = moved
+                }
+            }
             let submitter = try Submitter(config: config, home: home)
             let many = reports.count > 1
             func prefix(_ file: String) -> String { many ? "\(file): " : "" }

@@ -39,12 +39,12 @@ import Testing
             .replacingOccurrences(of: "share_narrative: false", with: "share_narrative: true")
         let profile = try MemberProfile.parse(yaml: "organisation: {names: [Acme Bank]}\npeople: [Jane Doe]\n")
         let checked = try ReportChecker.check(text: text, profile: profile)
-        #expect(checked.report.narrative == "[PERSON] at [ORG] got mail from [EMAIL]")
+        #expect(checked.report.narrative == "[PERSON-1] at [ORG-1] got mail from [EMAIL-1]")
         #expect(checked.narrativeSent)
         #expect(checked.needsConfirmation)
         #expect(checked.scrub?.findings.map(\.kind) == ["person", "org", "email"])
-        #expect(String(decoding: checked.canonicalJSON, as: UTF8.self).contains(#""narrative":"[PERSON] at [ORG] got mail from [EMAIL]""#))
-        #expect(checked.summary().contains(#"  [ORG]       "Acme Bank" at 12–21"#))
+        #expect(String(decoding: checked.canonicalJSON, as: UTF8.self).contains(#""narrative":"[PERSON-1] at [ORG-1] got mail from [EMAIL-1]""#))
+        #expect(checked.summary().contains(#"  [ORG-1]     "Acme Bank" at 12–21"#))
     }
 
     @Test func cleanSharedNarrativeNeedsNoConfirmation() throws {

@@ -65,7 +65,8 @@ struct LPAuditTests {
     ]
     static let sdcPrimary: Set<[Int]> = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 2], [2, 1], [2, 3], [3, 1], [3, 3]]
 
-    /// Primary cells: all reports from one contributor (dominated); the rest one report per contributor.
+    /// Primary cells: reports from four contributors (below the threshold of 5); the rest one report
+    /// per contributor.
     static func sdcObservations() -> [Observation] {
         var observations: [Observation] = []
         var next: Int32 = 0
@@ -73,8 +74,8 @@ struct LPAuditTests {
             for (c, n) in row.enumerated() {
                 let key = [["w", "x", "y", "z"][r], ["a", "b", "c", "d"][c]]
                 if sdcPrimary.contains([r, c]) {
-                    observations += reports(n, key, by: next)
-                    next += 1
+                    observations += (0..<n).map { Observation(contributor: next + Int32($0 % 4), tuples: [key]) }
+                    next += 4
                 } else {
                     observations += reports(n, key, firstContributor: next)
                     next += Int32(n)
@@ -368,6 +369,30 @@ struct LPAuditTests {
         #expect(q[0].table.cell("B")?.published == false)
         #expect(q[0].table.cell("*")?.published == true)
         try expectSafe(m1 + m2 + q, aggregations: [quarter])
+    }
+
+    /// The worked example of docs/disclosure.md, number for number.
+    @Test("worked example of docs/disclosure.md")
+    func workedExample() throws {
+        let spec = TableSpec(name: "victim-sector", dimensions: ["victim.sector"])
+        var observations = reports(4, ["A"], by: 0) + reports(1, ["B"], by: 1)
+        for m in Int32(2)..<12 { observations += reports(2, ["C"], by: m) }
+        for m in Int32(2)..<17 { observations += reports(2, ["D"], by: m) }
+        let protected = try engine("m", [(spec, observations)])
+        #expect(protected[0].table.cells.map { $0.published ? "\($0.count)" : "-" } == ["-", "-", "-", "30", "55"])
+        func bounds(_ key: String, _ k: AttackerKnowledge) throws -> [Int?] {
+            let i = try #require(try interval(protected, "m", "victim-sector", [key], knowledge: k))
+            return [i.lower, i.upper]
+        }
+        #expect(try bounds("A", .outsider) == [1, 23])
+        #expect(try bounds("B", .outsider) == [1, 23])
+        #expect(try bounds("C", .outsider) == [1, 23])
+        #expect(try bounds("A", .member(0)) == [4, 23])
+        #expect(try bounds("B", .member(0)) == [1, 20])
+        #expect(try bounds("C", .member(0)) == [1, 20])
+        #expect(try bounds("A", .anyMember) == [4, 22])
+        #expect(try bounds("B", .anyMember) == [1, 19])
+        #expect(try bounds("C", .anyMember) == [2, 20])
     }
 
     @Test("p% rule: the others hold less than p% of the largest")

@@ -40,13 +40,13 @@ struct PolicyTests {
     func thresholdEdge() throws {
         let four = try Disclosure.protect(spec: spec, observations: reports(4, ["asia"], firstContributor: 0),
                                           policy: .standard)
-        #expect(four.cells == [
+        #expect(four.cells.map(\.withoutContributions) == [
             ProtectedCell(key: ["asia"], count: 4, published: false, primary: true),
             ProtectedCell(key: ["*"], count: 4, published: false, primary: true),
         ])
         let five = try Disclosure.protect(spec: spec, observations: reports(5, ["asia"], firstContributor: 0),
                                           policy: .standard)
-        #expect(five.cells == [
+        #expect(five.cells.map(\.withoutContributions) == [
             ProtectedCell(key: ["asia"], count: 5, published: true, primary: false),
             ProtectedCell(key: ["*"], count: 5, published: true, primary: false),
         ])

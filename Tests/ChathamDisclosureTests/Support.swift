@@ -30,3 +30,10 @@ extension ProtectedTable {
 extension Array where Element == CellStats {
     func cell(_ key: String...) -> CellStats? { first { $0.key == key } }
 }
+
+extension ProtectedCell {
+    /// The cell as a reader-facing status, for comparing with literals.
+    var withoutContributions: ProtectedCell {
+        ProtectedCell(key: key, count: count, published: published, primary: primary)
+    }
+}

@@ -16,7 +16,7 @@ import Testing
         check("mailto:x_y@a-b.internal", [("email", "x_y@a-b.internal")])
         check("José.Núñez@correo.es", [("email", "José.Núñez@correo.es")])
         // Near-misses.
-        check("ping @handle on chat", [])
+        check("ping @handle on chat", [("user", "@handle")]) // a user handle, not an e-mail
         check("pinned lodash@4.17.21 today", [])
         check("user@localhost is local", [])
         check("a @ b.com spaced", [("domain", "b.com")])
@@ -42,7 +42,7 @@ import Testing
         check("loopback ::1 here", [("ip", "::1")])
         // Near-misses: times, MACs, C++ scopes, too many groups.
         check("at 12:30:45 UTC", [])
-        check("mac 00:1a:2b:3c:4d:5e", [])
+        check("mac 00:1a:2b:3c:4d:5e", [("id", "00:1a:2b:3c:4d:5e")]) // a MAC, not IPv6
         check("std::vector and Foo::Bar", [])
         check("1:2:3:4:5:6:7:8:9", [])
     }

@@ -31,7 +31,7 @@ import Testing
 
     @Test func nonLatinAndPunctuatedEntries() {
         let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["Акме Банк", "AT&T"], people: ["Zoë Müller"],
-                                                       locations: ["Köln"]))
+                                                       locations: ["Köln"]), numbered: false)
         #expect(scrubber.scrub("в АКМЕ-БАНК и акмебанк").text == "в [ORG] и [ORG]")
         #expect(scrubber.scrub("AT&T and at & t, not at t").text == "[ORG] and [ORG], not at t")
         #expect(scrubber.scrub("zoe muller from KOLN").text == "[PERSON] from [LOCATION]")
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func legalSuffixVariants() {
-        let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["The Widget Holdings Ltd"]))
+        let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["The Widget Holdings Ltd"]), numbered: false)
         #expect(scrubber.scrub("Widget Holdings Ltd, Widget Holdings and Widget were hit").text
                 == "[ORG], [ORG] and [ORG] were hit")
     }
@@ -95,7 +95,7 @@ import Testing
     @Test func keepList() {
         let profile = MemberProfile(organisationAliases: ["Cobalt", "Lock"], terms: ["Strike Team", "Mimikatz"],
                                     keep: ["Nightjar"])
-        let scrubber = Scrubber(profile: profile)
+        let scrubber = Scrubber(profile: profile, numbered: false)
         #expect(scrubber.scrub("Cobalt Strike and cobalt-strike beacons").text == "Cobalt Strike and cobalt-strike beacons")
         #expect(scrubber.scrub("Cobalt alone").text == "[ORG] alone")
         #expect(scrubber.scrub("Mimikatz dumped").text == "Mimikatz dumped")
@@ -105,13 +105,13 @@ import Testing
     }
 
     @Test func profileKeepOverridesProfileTerms() {
-        let scrubber = Scrubber(profile: MemberProfile(terms: ["Nightjar"], keep: ["Nightjar"]))
+        let scrubber = Scrubber(profile: MemberProfile(terms: ["Nightjar"], keep: ["Nightjar"]), numbered: false)
         #expect(scrubber.scrub("Nightjar").text == "Nightjar")
     }
 
     @Test func builtInIdentifiersKept() {
         let scrubber = Scrubber(profile: MemberProfile(organisationAliases: ["T1566", "M1032", "CVE"],
-                                                       hostnames: ["T15*", "TA*"]))
+                                                       hostnames: ["T15*", "TA*"]), numbered: false)
         let text = "CVE-2024-3400 via T1566.001 and T1566, TA0001, M1032, S0002"
         #expect(scrubber.scrub(text).text == text)
         #expect(scrubber.scrub("CVE-24-1 and T15-x").text == "[ORG]-24-1 and [HOST]")

@@ -52,7 +52,7 @@ import Testing
             let listed = try #require(keys["keys"] as? [[String: String]])
             #expect(listed.map { $0["key_id"]! } == [newID, fx.keyID])
             for k in listed {
-                let bytes = ServerKeys.vouchedBytes(keyID: k["key_id"]!, publicKey: k["public_key"]!, created: k["created"]!)
+                let bytes = sealingKeyStatement(keyID: k["key_id"]!, publicKey: k["public_key"]!, created: k["created"]!)
                 #expect(signing.isValidSignature(try Encoding.fromBase64(k["signature"]!), for: bytes))
                 #expect(!SigningSecretKey.generate().publicKey.isValidSignature(try Encoding.fromBase64(k["signature"]!), for: bytes))
             }

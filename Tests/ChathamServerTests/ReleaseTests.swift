@@ -89,6 +89,51 @@ import Testing
         }
     }
 
+    /// Month then quarter, through the real service: October publishes sector 62 (6 members);
+    /// November hides it (3 members); November's quarter-to-date table has 62 from 6 members and
+    /// would publish it under the threshold alone, giving November's 62 away by subtraction. The
+    /// release hides it there too, and the joint audit of both stored releases is clean.
+    @Test func monthThenQuarterToDateIsProtectedAcrossReleases() async throws {
+        let fx = try Fixture(members: 12)
+        defer { fx.remove() }
+        let october = try await fx.application().test(.router) { client in
+            let keys = try await TestMember.keys(client)
+            let (keyID, key) = try sealingKey(keys)
+            var members = fx.tokens.map { TestMember(token: $0) }
+            func submit(_ i: Int, period: String, sector: String) async throws {
+                let credential = try await members[i].credential(epoch: "2026-Q4", client: client)
+                try await client.execute(uri: "/v1/submissions", method: .post,
+                                         body: try envelope(keyID: keyID, sealingKey: key, credential: credential,
+                                                            report: report(period: period, sector: sector))) { r in
+                    #expect(r.status == .accepted)
+                }
+            }
+            for i in 0..<12 { try await submit(i, period: "2026-10", sector: i < 6 ? "62" : "52") }
+            let october = try Operator(fx.directory).release(period: "2026-10")
+            for i in 0..<12 { try await submit(i, period: "2026-11", sector: i < 3 ? "62" : "52") }
+            return october
+        }
+        let op = try Operator(fx.directory)
+        #expect(october.tables.allSatisfy { !$0.name.contains("@") })
+        let november = try op.release(period: "2026-11")
+        func cell(_ document: ReleaseDocument, _ table: String, _ sector: String) -> ReleaseDocument.Cell? {
+            document.tables.first { $0.name == table }?.cells.first { $0.key["victim.sector"] == sector }
+        }
+        #expect(cell(october, "victim-sector", "62")?.count == 6)
+        #expect(cell(november, "victim-sector", "62")?.status == .suppressed)
+        let quarter = "victim-sector@2026-10+2026-11"
+        #expect(november.tables.contains { $0.name == quarter })
+        // 9 reports from 6 members: publishable alone, hidden because of October.
+        #expect(cell(november, quarter, "62")?.status == .suppressed)
+        // Every published count of November (month and quarter-to-date) is exact.
+        for table in november.tables where !table.name.contains("@") {
+            for c in table.cells where c.key.values.allSatisfy({ $0 == "*" }) && c.status == .published {
+                #expect(c.count == 12)
+            }
+        }
+        #expect(try op.audit().allSatisfy { $0.findings.isEmpty })
+    }
+
     @Test func auditCatchesATamperedRelease() async throws {
         let fx = try Fixture(members: 12)
         defer { fx.remove() }

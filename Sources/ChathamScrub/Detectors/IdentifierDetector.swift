@@ -240,9 +240,8 @@ struct IdentifierDetector: Detector {
             return Vocabulary.fileExtensions.contains(tail) || Vocabulary.isTLD(tail) || Self.codeWords.contains(tail) ? nil : e
         }
         guard let letters = run(s, i, { $0.value >= 0x61 && $0.value <= 0x7A }) else { return nil }
-        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<letters])
         // adm-rkumar, svc_backup
-        if letters < s.count, s[letters] == "-" || s[letters] == "_", Self.accountPrefixes.contains(word),
+        if letters < s.count, s[letters] == "-" || s[letters] == "_", Self.accountPrefixes.contains(s, i, letters),
            let e = run(s, letters + 1, { ($0.value >= 0x61 && $0.value <= 0x7A) || ScalarClass.isASCIIDigit($0) || $0 == "." || $0 == "_" }),
            e - letters > 3 {
             return e
@@ -250,16 +249,16 @@ struct IdentifierDetector: Detector {
         // tmorgan2
         let len = letters - i
         if len >= 5, len <= 10, let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters <= 2,
-           !Self.productStems.contains(word), !(e < s.count && (s[e] == "." || s[e] == "-")) {
+           !Self.productStems.contains(s, i, letters), !(e < s.count && (s[e] == "." || s[e] == "-")) {
             return e
         }
         return nil
     }
 
-    static let accountPrefixes: Set<String> = ["adm", "admin", "svc", "srv", "sa", "da", "ext", "tmp", "test", "t0", "t1", "t2", "ops"]
+    static let accountPrefixes = WordSet(["adm", "admin", "svc", "srv", "sa", "da", "ext", "tmp", "test", "t0", "t1", "t2", "ops"], folded: false)
     static let codeWords: Set<String> = ["out", "log", "the", "and", "com", "get", "set"]
     /// Words that take a version number and are not user names.
-    static let productStems: Set<String> = [
+    static let productStems = WordSet([
         "windows", "office", "python", "ubuntu", "debian", "centos", "server", "exchange", "outlook", "chrome",
         "firefox", "kernel", "vmware", "version", "oracle", "redhat", "fedora", "android", "iphone", "galaxy",
         "macos", "access", "teams", "sharepoint", "system", "service", "backup", "update", "shadow", "sqlserver",
@@ -271,16 +270,15 @@ struct IdentifierDetector: Detector {
         "module", "sample", "variant", "payload", "beacon", "stager", "loader", "dropper", "agent", "build",
         "release", "patch", "hotfix", "sprint", "class", "room", "floor", "block", "building", "section",
         "chapter", "annex", "table", "figure", "report", "draft", "slide", "page", "part",
-    ]
+    ], folded: false)
 
     /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style).
     func ticket(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }) else { return nil }
-        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<letters])
-        guard Self.ticketPrefixes.contains(word), let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters >= 5 else { return nil }
+        guard Self.ticketPrefixes.contains(s, i, letters), let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters >= 5 else { return nil }
         return e
     }
-    static let ticketPrefixes: Set<String> = ["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT"]
+    static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT"], folded: false)
 
     /// Host names in naming conventions: at least two dash-separated parts
     /// with letters and a digit somewhere (FIN-SRV-042, LDN-DC01, dub-sql-clm02,
@@ -290,7 +288,7 @@ struct IdentifierDetector: Detector {
         guard let e = run(s, i, { ScalarClass.isASCIIAlnum($0) || $0 == "-" || $0 == "_" }) else { return nil }
         var end = e
         while end > i, s[end - 1] == "-" || s[end - 1] == "_" { end -= 1 }
-        guard end - i >= 5, !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "." && alnum(s, end + 1))) else { return nil }
+        guard end - i >= 5, s[i..<end].contains(where: { $0 == "-" || $0 == "_" }), !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "." && alnum(s, end + 1))) else { return nil }
         var parts: [String] = []
         var cur = ""
         for c in s[i..<end] {
@@ -354,8 +352,7 @@ struct IdentifierDetector: Detector {
                 if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
                 return
             }
-            var word = ""; word.unicodeScalars.append(contentsOf: s[j..<k])
-            guard Keywords.fillers.contains(word.lowercased()) else { return }
+            guard Keywords.fillers.contains(s, j, k) else { return }
             j = k
             if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
             skipped += 1
@@ -365,20 +362,20 @@ struct IdentifierDetector: Detector {
 
 /// Words that announce an identifying number, in the five corpus languages.
 enum Keywords {
-    static let latin: Set<String> = [
+    static let latin = WordSet([
         "account", "accounts", "acct", "badge", "employee", "staff", "personnel", "payroll", "ticket", "case",
         "sort", "routing", "iban", "swift", "bic", "customer", "member", "membership", "contract", "policy",
         "konto", "kontonummer", "ausweis", "dienstausweis", "mitarbeiterausweis", "mitarbeiternummer",
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
         "compte", "matricule", "identifiant", "dossier", "contrat",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
-    ]
+    ], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
-    static let fillers: Set<String> = [
+    static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
         "holder", "nº", "n°",
-    ]
+    ], folded: true)
 
     /// End of a keyword starting at `i`, or nil.
     static func match(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
@@ -392,7 +389,6 @@ enum Keywords {
         var j = i
         while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
         guard j - i >= 3, j - i < 20 else { return nil }
-        var word = ""; word.unicodeScalars.append(contentsOf: s[i..<j])
-        return latin.contains(word.lowercased()) ? j : nil
+        return latin.contains(s, i, j) ? j : nil
     }
 }

@@ -11,9 +11,19 @@ struct PersonDetector: Sendable {
     private struct Word {
         var start: Int
         var end: Int
-        var text: String
+        var exact: UInt64   // hash of the word as written
+        var lower: UInt64   // hash of the word lower-cased
         var titlecase: Bool
+        var length: Int { end - start }
     }
+
+    static let titles = WordSet(Names.titles, folded: true)
+    static let dotTitles = WordSet(["m", "me", "fr", "hr"], folded: true)
+    static let roles = WordSet(Names.roles, folded: true)
+    static let given = WordSet(Names.given, folded: false)
+    static let stop = WordSet(Names.stop, folded: false)
+    static let keepWords = WordSet(Vocabulary.keepWords, folded: true)
+    static let particleSet = WordSet(particles, folded: false)
 
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
@@ -22,8 +32,15 @@ struct PersonDetector: Sendable {
         var i = 0
         while i < s.count {
             let c = s[i]
-            if !c.isASCII, ScalarClass.isCJK(c) { hasCJK = true; i += 1; continue }
-            guard c.properties.isAlphabetic, ScalarClass.isAlnum(c), !text.protected[i], !text.isWordy(at: i - 1) else { i += 1; continue }
+            if c.isASCII {
+                let v = c.value | 0x20
+                if v < 0x61 || v > 0x7A { i += 1; continue } // not a letter
+            } else if ScalarClass.isCJK(c) {
+                hasCJK = true; i += 1; continue
+            } else if !c.properties.isAlphabetic {
+                i += 1; continue
+            }
+            guard ScalarClass.isAlnum(c), !text.protected[i], !text.isWordy(at: i - 1) else { i += 1; continue }
             var j = i + 1
             while j < s.count {
                 if ScalarClass.isAlnum(s[j]) || ScalarClass.isIgnorable(s[j]) { j += 1; continue }
@@ -31,12 +48,10 @@ struct PersonDetector: Sendable {
                 break
             }
             if j < s.count, text.protected[j] { i = j; continue }
-            var w = ""
-            w.unicodeScalars.append(contentsOf: s[i..<j])
-            let first = s[i]
-            let titlecase = first.properties.isUppercase && s[(i + 1)..<j].contains { $0.properties.isLowercase }
+            let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
                 && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
-            words.append(Word(start: i, end: j, text: w, titlecase: titlecase))
+            words.append(Word(start: i, end: j, exact: WordSet.hash(s[i..<j], folded: false),
+                              lower: WordSet.hash(s[i..<j], folded: true), titlecase: titlecase))
             i = j
         }
 
@@ -44,12 +59,11 @@ struct PersonDetector: Sendable {
         var w = 0
         while w < words.count {
             let word = words[w]
-            let lower = word.text.lowercased()
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
-            if Names.titles.contains(lower), w + 1 < words.count {
+            if Self.titles.contains(hash: word.lower), w + 1 < words.count {
                 let dot = text.scalar(at: word.end) == "."
-                if (lower != "m" && lower != "me" && lower != "fr" && lower != "hr") || dot || word.text == "Fr" || word.text == "Hr",
-                   (word.text.first?.isUppercase ?? false) || dot,
+                if !Self.dotTitles.contains(hash: word.lower) || dot,
+                   s[word.start].properties.isUppercase || dot,
                    adjacent(words[w], words[w + 1], text, allowDot: true),
                    let end = nameRun(words, w + 1, text, max: 3) {
                     found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
@@ -58,15 +72,15 @@ struct PersonDetector: Sendable {
                 }
             }
             // Role, then a name: "CISO Maria Fernandez", "CFO, Robert Chen".
-            if Names.roles.contains(lower), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
+            if Self.roles.contains(hash: word.lower), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
                let end = nameRun(words, w + 1, text, max: 3),
-               end > w + 1 || Names.given.contains(words[w + 1].text) {
+               end > w + 1 || Self.given.contains(hash: words[w + 1].exact) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
                 continue
             }
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
-            if word.titlecase, Names.given.contains(word.text), !Names.stop.contains(word.text) {
+            if word.titlecase, Self.given.contains(hash: word.exact), !Self.stop.contains(hash: word.exact) {
                 let end = nameRun(words, w, text, max: 3) ?? w
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
@@ -77,14 +91,14 @@ struct PersonDetector: Sendable {
 
         // Carry-forward: parts of every name found, anywhere in the text.
         if !found.isEmpty {
-            var parts = Set<String>()
+            var parts = Set<UInt64>()
             for c in found {
-                for word in words where word.start >= c.start && word.end <= c.end && word.text.unicodeScalars.count >= 3 {
-                    parts.insert(word.text.lowercased())
+                for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
+                    parts.insert(word.lower)
                 }
             }
             var covered = Set(found.map(\.start))
-            for word in words where parts.contains(word.text.lowercased()) && word.titlecase && !covered.contains(word.start) {
+            for word in words where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
                 if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
                 found.append(Candidate(kind: .person, start: word.start, end: word.end))
                 covered.insert(word.start)
@@ -95,6 +109,13 @@ struct PersonDetector: Sendable {
             candidates.append(Candidate(kind: .person, start: c.start, end: end, core: c.end - c.start))
         }
         if hasCJK { japanese(text, into: &candidates) }
+    }
+
+    @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+    }
+    @inline(__always) static func isLower(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x61 && c.value <= 0x7A) : c.properties.isLowercase
     }
 
     /// Whether `b` follows `a` with only a space (or a comma/colon, or a title's dot) between.
@@ -118,7 +139,7 @@ struct PersonDetector: Sendable {
         var k = w + 1
         var count = 1
         while k < words.count, count < max, adjacent(words[k - 1], words[k], text) {
-            if Self.particles.contains(words[k].text), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
+            if Self.particleSet.contains(hash: words[k].exact), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
                isNameWord(words[k + 1]) {
                 last = k + 1; k += 2; count += 1; continue
             }
@@ -129,8 +150,8 @@ struct PersonDetector: Sendable {
     }
 
     private func isNameWord(_ word: Word) -> Bool {
-        word.titlecase && !Names.stop.contains(word.text) && !Names.roles.contains(word.text.lowercased())
-            && !Vocabulary.keepWords.contains(word.text.lowercased())
+        word.titlecase && !Self.stop.contains(hash: word.exact) && !Self.roles.contains(hash: word.lower)
+            && !Self.keepWords.contains(hash: word.lower)
     }
 
     static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la"]

@@ -32,7 +32,7 @@ struct ProfileDetector: Detector {
     /// Entries shorter than this (in skeleton symbols) only match whole words.
     static let substringMinimum = 4
     /// Entries at least this long (in skeleton symbols) match anywhere inside a word.
-    static let anywhereMinimum = 7
+    static let anywhereMinimum = 8
 
     init(profile: MemberProfile) {
         self.init(entries: ProfileDetector.entries(of: profile))

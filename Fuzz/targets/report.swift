@@ -1,0 +1,20 @@
+// Fuzz target: report decoding (JSON bytes and YAML-or-JSON text) and validation. Compiled into
+// module ChathamModel. Every decoded report is validated; a report that validates must also
+// survive encode → decode (the server stores the canonical encoding).
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func chathamFuzzReport(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if let report = try? ReportCodec.decode(json: bytes) {
+        if ReportValidator.validate(report).isEmpty {
+            let again = try? ReportCodec.decode(json: ReportCodec.encodeJSON(report))
+            precondition(again != nil, "a valid report does not round-trip through its JSON encoding")
+        }
+    }
+    if size <= 16_384, let text = String(validating: bytes, as: UTF8.self),
+       let report = try? ReportCodec.decode(yamlOrJSON: text) {
+        _ = ReportValidator.validate(report)
+    }
+    return 0
+}

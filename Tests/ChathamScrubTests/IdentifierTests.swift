@@ -1,0 +1,86 @@
+import Testing
+@testable import ChathamScrub
+
+/// The identifier, phone and people detectors: hits and near-misses.
+@Suite struct IdentifierTests {
+    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = emptyScrubber.scrub(text)
+        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
+        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func phones() {
+        check("call +44 20 7946 0958 now", [("phone", "+44 20 7946 0958")])
+        check("call +1 (415) 555-0132.", [("phone", "+1 (415) 555-0132")])
+        check("ring 020 7946 0321 or 03-1234-5678", [("phone", "020 7946 0321"), ("phone", "03-1234-5678")])
+        check("Caller ID (212) 555-0187", [("phone", "(212) 555-0187")])
+        check("tel 01 45 67 89 10", [("phone", "01 45 67 89 10")])
+        // Near-misses: dates, times, counts, versions, CVE numbers.
+        check("on 2026-10-14 at 09:40 we saw 1,450 hosts", [])
+        check("version 9.8.4 and build 7.0.1", [])
+        check("CVE-2023-23397 was used", [])
+        check("between 10 and 20 000 records", [])
+    }
+
+    @Test func macIbanGuid() {
+        check("MAC 00:1A:2B:3C:4D:5E and 0050.56a3.1b2c", [("id", "00:1A:2B:3C:4D:5E"), ("id", "0050.56a3.1b2c")])
+        check("to GB82 WEST 1234 5698 7654 32 today", [("id", "GB82 WEST 1234 5698 7654 32")])
+        check("to DE89370400440532013000.", [("id", "DE89370400440532013000")])
+        check("tenant 72f988bf-86f1-41af-91ab-2d7cd011db47", [("id", "72f988bf-86f1-41af-91ab-2d7cd011db47")])
+        // Near-misses: an IBAN with a wrong check digit, a short hex run.
+        check("to GB83 WEST 1234 5698 7654 32 today", [])
+        check("hash deadbeef-1234 seen", [])
+    }
+
+    @Test func accounts() {
+        check("AWS account 123456789012 was used", [("id", "123456789012")])
+        check("logged in as CORP\\jdoe then", [("user", "CORP\\jdoe")])
+        check("user j.doe and tmorgan2 and adm-rkumar", [("user", "j.doe"), ("user", "tmorgan2"), ("user", "adm-rkumar")])
+        check("Badge #7731 and staff no. 88213", [("id", "7731"), ("id", "88213")])
+        check("ticket INC0012345 opened", [("id", "INC0012345")])
+        // Near-misses.
+        check("C:\\Windows\\System32 and NT AUTHORITY\\SYSTEM", [])
+        check("python3 and windows10 and invoice.pdf", [])
+        check("the account for 312 users", [])
+    }
+
+    @Test func namedHosts() {
+        check("reached FIN-SRV-042 and dub-sql-clm02", [("host", "FIN-SRV-042"), ("host", "dub-sql-clm02")])
+        check("LDN-DC01 replicated", [("host", "LDN-DC01")])
+        // Near-misses: ciphers, standards, actor ids, lists.
+        check("AES-128-GCM, SHA-256, Storm-0558, top-10-list, MS17-010", [])
+    }
+
+    @Test func people() {
+        check("Our CISO Maria Fernandez called", [("person", "Maria Fernandez")])
+        check("Dr. Kwame Mensah imaged disks", [("person", "Kwame Mensah")])
+        check("analyst Li Wei found it", [("person", "Li Wei")])
+        let text = "Contractor Tomasz Nowak reused it; later Tomasz admitted it and Mr Nowak resigned."
+        check(text, [("person", "Tomasz Nowak"), ("person", "Tomasz"), ("person", "Nowak")])
+        check("情報システム部の鈴木一郎さんが発見した。", [("person", "鈴木一郎")])
+        check("山田部長は連絡した。", [("person", "山田")])
+        // Near-misses: tools, actors, products and months are not people.
+        check("Agent Tesla and Volt Typhoon hit Microsoft Exchange in May", [])
+        check("The Reading Room and March reports", [])
+    }
+
+    @Test func lookAlikes() {
+        let acme = designScrubber
+        for variant in ["Acmeb4nk", "4CME B4NK", "Acm3 Bank", "Аcme Bank" /* Cyrillic А */, "ACME B@NK"] {
+            let out = acme.scrub("The lure said \(variant) today").text
+            #expect(!out.contains(variant), "\(variant) → \(out)")
+        }
+        // Short entries take no look-alikes: "AFG" must not eat "4FG" or "AFC".
+        #expect(acme.scrub("part 4FG and AFC").findings.isEmpty)
+        // Entries match inside words only at a part boundary.
+        let reading = Scrubber(profile: MemberProfile(locations: ["Reading"]))
+        #expect(reading.scrub("proofreading done").findings.isEmpty)
+        #expect(reading.scrub("MyReading office").text == "[LOCATION-1] office")
+    }
+
+    @Test func numberedPlaceholders() {
+        let out = numberedScrubber.scrub("Jane Doe mailed Rajesh Kumar; Jane Doe then called Rajesh.").text
+        #expect(out == "[PERSON-1] mailed [PERSON-2]; [PERSON-1] then called [PERSON-2].")
+        #expect(numberedScrubber.scrub(out).text == out)
+    }
+}
