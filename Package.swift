@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "chatham-server",
             dependencies: [
-                "ChathamServer",
+                "ChathamServer", "ChathamDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ChathamServerTests",
             dependencies: [
-                "ChathamServer",
+                "ChathamServer", "ChathamDigest",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -64,8 +64,17 @@ public struct Operator {
         }
     }
 
+    /// Marks a stored release with a TLP level; TLP:CLEAR makes `GET /` show it without sign-in.
+    public func mark(period: String, tlp: TLPLevel) throws {
+        do { try store.setReleaseMarking(period: period, tlp: tlp.rawValue) } catch let error as StoreError {
+            throw ServerError(error.message, hint: "see: chatham-server release --period \(period)")
+        }
+    }
+
     func releaseService() throws -> ReleaseService {
-        ReleaseService(store: store, signing: try directory.loadSigningKey())
+        var service = ReleaseService(store: store, signing: try directory.loadSigningKey())
+        service.retiredSigningKeys = try directory.retiredSigningKeys()
+        return service
     }
 
     public func release(period: String) throws -> ReleaseDocument {

@@ -16,6 +16,8 @@ import Foundation
 public struct ReleaseService: Sendable {
     let store: any ChathamRepository
     let signing: SigningSecretKey
+    /// Public keys of signing keys retired by `keys rotate-signing`: releases they signed still verify.
+    var retiredSigningKeys: [SigningPublicKey] = []
     let policy: DisclosurePolicy
 
     public init(store: any ChathamRepository, signing: SigningSecretKey, policy: DisclosurePolicy = .standard) {
@@ -266,7 +268,7 @@ public struct ReleaseService: Sendable {
                 continue
             }
             var findings: [AuditFinding] = []
-            if !document.verifySignature(trusting: signing.publicKey) {
+            if !([signing.publicKey] + retiredSigningKeys).contains(where: { document.verifySignature(trusting: $0) }) {
                 findings.append(AuditFinding(code: .badSignature, table: "*", key: nil, dimension: nil, message: "the signature does not verify with this server's signing key"))
             }
             findings += try countAudit(document: document, counter: counter)

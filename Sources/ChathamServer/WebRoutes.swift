@@ -12,16 +12,19 @@ enum WebRoutes {
         let digests = DigestService(store: server.store, signing: server.keys.signing)
 
         router.get("/") { request, _ -> Response in
-            guard try signedInMember(request, server: server) != nil else {
+            let periods = try server.store.releasePeriods()
+            // The latest release's marking: TLP:CLEAR is public; anything else needs a member.
+            let tlp = try periods.last.flatMap { try server.store.releaseMarking(period: $0) }.flatMap(TLPLevel.init(parsing:)) ?? WebPage.tlp
+            if tlp != .clear, try signedInMember(request, server: server) == nil {
                 return html(WebPage.signIn(error: nil))
             }
-            let periods = try server.store.releasePeriods()
             guard let period = periods.last else { return html(WebPage.noRelease()) }
-            if let page = cache.page(period) { return html(page) }
+            let cacheKey = "\(period)|\(tlp.rawValue)"
+            if let page = cache.page(cacheKey) { return html(page) }
             guard let document = try? digests.release(period: period) else { return html(WebPage.noRelease()) }
-            let options = try digests.options(for: document, tlp: WebPage.tlp)
+            let options = try digests.options(for: document, tlp: tlp)
             let page = HTMLDigest.page(document, options: options, extra: WebPage.footer(periods: periods))
-            cache.storePage(page, period: period)
+            cache.storePage(page, period: cacheKey)
             return html(page)
         }
 

@@ -113,6 +113,15 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
             // For the per-pseudonym cap on reports per epoch.
             try db.execute(sql: "CREATE INDEX report_pseudonym ON report(pseudonym)")
         }
+        m.registerMigration("v3-release-marking") { db in
+            // The operator's TLP marking of a release; TLP:CLEAR makes the web page public.
+            try db.execute(sql: """
+                CREATE TABLE release_marking (
+                    period TEXT PRIMARY KEY REFERENCES release(period),
+                    tlp TEXT NOT NULL CHECK (tlp IN ('clear', 'green', 'amber', 'amber+strict', 'red'))
+                ) WITHOUT ROWID
+                """)
+        }
         return m
     }
 
@@ -354,6 +363,19 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
 
     public func release(period: String) throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT document FROM release WHERE period = ?", arguments: [period]) }
+    }
+
+    public func releaseMarking(period: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT tlp FROM release_marking WHERE period = ?", arguments: [period]) }
+    }
+
+    public func setReleaseMarking(period: String, tlp: String) throws {
+        try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE period = ?", arguments: [period]) == true else {
+                throw StoreError(.unknownRelease, "period \(period) has no release")
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO release_marking (period, tlp) VALUES (?, ?)", arguments: [period, tlp])
+        }
     }
 
     public func releasePeriods() throws -> [String] {

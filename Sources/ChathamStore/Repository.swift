@@ -30,6 +30,9 @@ public protocol ChathamRepository: Sendable {
     func storeRelease(period: String, document: String) throws
     func release(period: String) throws -> String?
     func releasePeriods() throws -> [String]
+    /// The operator's TLP marking of a release (nil: the default, TLP:GREEN).
+    func releaseMarking(period: String) throws -> String?
+    func setReleaseMarking(period: String, tlp: String) throws
 }
 
 extension ChathamRepository {

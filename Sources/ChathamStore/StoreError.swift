@@ -11,6 +11,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let periodClosed = Code("period_closed")
         /// A pseudonym has filed the most reports allowed in its epoch.
         public static let capReached = Code("cap_reached")
+        /// The period has no release.
+        public static let unknownRelease = Code("unknown_release")
         /// The database file is missing, unreadable or of another application.
         public static let unavailable = Code("unavailable")
         public var description: String { value }

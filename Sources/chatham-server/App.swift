@@ -16,7 +16,7 @@ struct ChathamServerCommand: AsyncParsableCommand {
               chatham-server serve --data /var/lib/chatham --port 8080
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Member.self, Keys.self, Serve.self, Release.self, Audit.self, Export.self])
+        subcommands: [Init.self, Member.self, Keys.self, Serve.self, Release.self, Mark.self, Audit.self, Export.self])
 
     /// Turns library errors into one clear line and the right exit code.
     static func fail(_ error: Error) -> Never {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChathamDigest
 import ChathamServer
 import Foundation
 
@@ -107,4 +108,33 @@ extension ChathamServerCommand {
 
 extension Array where Element == UInt8 {
     var base64: String { Data(self).base64EncodedString() }
+}
+
+extension ChathamServerCommand {
+    struct Mark: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a release's TLP marking; TLP:CLEAR publishes the web page without sign-in.",
+            discussion: """
+                The default marking is TLP:GREEN: the web page and digests are for members. Mark a release
+                CLEAR only when it may be shared with anyone.
+
+                Example:
+                  chatham-server mark --period 2026-10 --tlp clear --data /var/lib/chatham
+                """)
+        @Option(help: "The month, YYYY-MM.") var period: String
+        @Option(help: "clear | green | amber | amber+strict | red") var tlp: String
+        @OptionGroup var options: DataOptions
+
+        func validate() throws {
+            guard TLPLevel(parsing: tlp) != nil else { throw ValidationError("--tlp must be clear, green, amber, amber+strict or red") }
+        }
+
+        func run() throws {
+            do {
+                let level = TLPLevel(parsing: tlp)!
+                try Operator(try options.directory()).mark(period: period, tlp: level)
+                print("\(period): \(level.label)")
+            } catch { ChathamServerCommand.fail(error) }
+        }
+    }
 }

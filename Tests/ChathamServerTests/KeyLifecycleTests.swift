@@ -99,3 +99,25 @@ import Testing
         #expect(auto("2026-12-09").runOnce().isEmpty)
     }
 }
+
+@Suite struct SigningRotationTests {
+    @Test func releasesSignedBeforeARotationStillAudit() async throws {
+        let fx = try Fixture(members: 6)
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            _ = try await ReleaseTests.scenario(fx, client: client, counts: [1, 1, 1, 1, 1, 1])
+        }
+        let op = try Operator(fx.directory)
+        let before = try op.release(period: "2026-11")
+        let newKey = try op.rotateSigningKey()
+        #expect(Encoding.base64(newKey.bytes) != before.signature?.key)
+        // The old release names the old key and still verifies in the audit.
+        #expect(try Operator(fx.directory).audit().allSatisfy { $0.findings.isEmpty })
+        // Without the retired key on file it would not.
+        for name in try FileManager.default.contentsOfDirectory(atPath: fx.directory.url.appendingPathComponent("keys").path)
+        where name.hasSuffix(".pub") {
+            try FileManager.default.removeItem(at: fx.directory.url.appendingPathComponent("keys/\(name)"))
+        }
+        #expect(try Operator(fx.directory).audit().contains { $0.findings.contains { $0.contains("bad_signature") } })
+    }
+}

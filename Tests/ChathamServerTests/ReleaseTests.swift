@@ -1,4 +1,5 @@
 import ChathamCrypto
+import ChathamDigest
 import ChathamModel
 import ChathamServer
 import ChathamStore
@@ -223,5 +224,31 @@ import Testing
                 #expect(String(buffer: r.body).contains("name=\"token\""))
             }
         }
+    }
+}
+
+@Suite struct MarkingTests {
+    @Test func aTLPClearReleaseIsPublicOthersNeedSignIn() async throws {
+        let fx = try Fixture(members: 12)
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            _ = try await ReleaseTests.scenario(fx, client: client, counts: Array(repeating: 2, count: 12))
+            _ = try Operator(fx.directory).release(period: "2026-11")
+        }
+        // A fresh application per marking: pages are cached per process.
+        try await fx.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(String(buffer: r.body).contains("name=\"token\""))
+            }
+        }
+        try Operator(fx.directory).mark(period: "2026-11", tlp: .clear)
+        try await fx.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { r in
+                let page = String(buffer: r.body)
+                #expect(!page.contains("name=\"token\""))
+                #expect(page.contains("TLP:CLEAR"))
+            }
+        }
+        #expect(throws: ServerError.self) { try Operator(fx.directory).mark(period: "2026-12", tlp: .clear) }
     }
 }

@@ -13,6 +13,10 @@ create table release (
     period text primary key check (period glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
     document text not null
 ) without rowid;
+create table release_marking (
+    period text primary key references release(period),
+    tlp text not null check (tlp in ('clear', 'green', 'amber', 'amber+strict', 'red'))
+) without rowid;
 create table report (
     id text primary key check (length(id) = 32),
     receipt text not null unique,
