@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var policy: DisclosurePolicy
     /// Injected so tests can pin the current epoch.
     public var clock: @Sendable () -> Date
+    /// How long a request body may take to arrive in all (idle connections close after 30 s).
+    public var bodyDeadline: Duration = .seconds(15)
     /// `serve --metrics`: serve Prometheus metrics at /metrics.
     public var metricsEnabled = false
     /// `serve --auto-release DAYS`: release each month this many days after it ends.
@@ -49,6 +51,7 @@ public struct ServerContext: Sendable {
     public let submissionLimiter: RateLimiter
     public let metrics: ServerMetrics
     public let metricsEnabled: Bool
+    public let bodyDeadline: Duration
     public let logger: Logger
 
     public init(configuration: ServerConfiguration, logger: Logger) throws {
@@ -62,6 +65,7 @@ public struct ServerContext: Sendable {
                                         clock: configuration.clock)
         metrics = ServerMetrics()
         metricsEnabled = configuration.metricsEnabled
+        bodyDeadline = configuration.bodyDeadline
         self.logger = logger
     }
 }
@@ -74,6 +78,8 @@ public func buildApplication(_ configuration: ServerConfiguration) throws -> som
     let router = buildRouter(context)
     var app = Application(
         router: router,
+        // A connection that sends nothing for 30 s is closed (slow headers, stalled bodies).
+        server: .http1(configuration: .init(idleTimeout: .seconds(30))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         logger: logger)
     if let days = configuration.autoReleaseDays {
@@ -119,7 +125,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
     router.post("/v1/credentials") { request, _ -> Response in
         let member = try server.credentials.authenticate(bearer: bearerToken(request))
         guard server.credentialLimiter.allow("m\(member.id)") else { throw APIError.rateLimited }
-        let body = try await collect(request)
+        let body = try await collect(request, deadline: server.bodyDeadline)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
               let epoch = object["epoch"] as? String,
               let blindedText = object["blinded_message"] as? String else {
@@ -135,7 +141,7 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
 
     router.post("/v1/submissions") { request, _ -> Response in
         guard server.submissionLimiter.allow("all") else { throw APIError.rateLimited }
-        let body = try await collect(request)
+        let body = try await collect(request, deadline: server.bodyDeadline)
         let outcome = try await server.ingest.submit(body: body)
         (outcome.duplicate ? server.metrics.duplicates : server.metrics.accepted).increment()
         return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)
@@ -159,13 +165,28 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
 }
 
 /// Reads the body, refusing more than 64 KiB before buffering it.
-func collect(_ request: Request) async throws -> [UInt8] {
+func collect(_ request: Request, deadline: Duration) async throws -> [UInt8] {
     if let length = request.headers[.contentLength].flatMap(Int.init), length > IngestService.maxBodyBytes {
         throw APIError.tooLarge
     }
-    var request = request
     do {
-        let buffer = try await request.collectBody(upTo: IngestService.maxBodyBytes)
+        // A body that trickles in (a byte now and then, never idle long enough to be cut) gets
+        // `deadline` in all.
+        let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { [request] in
+                var request = request
+                return try await request.collectBody(upTo: IngestService.maxBodyBytes)
+            }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else {
+                throw APIError(.requestTimeout, "timeout", "the request body took too long to arrive")
+            }
+            return buffer
+        }
         return Array(buffer.readableBytesView)
     } catch let error as HTTPError where error.status == .contentTooLarge {
         throw APIError.tooLarge

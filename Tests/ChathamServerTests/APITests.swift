@@ -3,6 +3,9 @@ import ChathamModel
 import ChathamServer
 import ChathamStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -163,6 +166,40 @@ import Testing
                                      body: jsonBody(["epoch": "2026-Q4", "blinded_message": "AAAA"])) { r in
                 #expect(errorCode(r) == "invalid_request")
             }
+        }
+    }
+}
+
+@Suite struct SlowBodyTests {
+    /// A body that trickles in is cut off at the deadline with 408, on a real socket.
+    @Test func aTricklingBodyTimesOut() async throws {
+        let fx = try Fixture(members: 0)
+        defer { fx.remove() }
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, data: fx.directory, clock: { Fixture.now })
+        configuration.bodyDeadline = .milliseconds(600)
+        try await buildApplication(configuration).test(.live) { client in
+            let port = try #require(client.port)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_port = in_port_t(UInt16(port).bigEndian)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            #expect(rc == 0)
+            let head = "POST /v1/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+            _ = head.withCString { send(fd, $0, strlen($0), 0) }
+            let start = Date()
+            for _ in 0..<4 {  // a byte every 300 ms: never idle, never finished
+                try await Task.sleep(for: .milliseconds(300))
+                _ = " ".withCString { send(fd, $0, 1, 0) }
+            }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = recv(fd, &buffer, buffer.count, 0)
+            let answer = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
+            #expect(answer.contains("\"timeout\""))
+            #expect(Date().timeIntervalSince(start) < 5)
         }
     }
 }
