@@ -212,34 +212,34 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     }
 
     private static func insert(_ r: ReportRow, _ db: Database, cap: Int) throws -> InsertOutcome {
-        if let receipt = try String.fetchOne(db, sql: "SELECT receipt FROM report WHERE id = ?", arguments: [r.id]) {
+        if let receipt = try String.fetchOne(db.cachedStatement(sql: "SELECT receipt FROM report WHERE id = ?"), arguments: [r.id]) {
             return .duplicate(receipt: receipt)
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM release WHERE period = ?", arguments: [r.period]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM release WHERE period = ?"), arguments: [r.period]) == true {
             throw StoreError(.periodClosed, "period \(r.period) has been released")
         }
-        if try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE pseudonym = ?", arguments: [r.pseudonym]) ?? 0 >= cap {
+        if try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM report WHERE pseudonym = ?"), arguments: [r.pseudonym]) ?? 0 >= cap {
             throw StoreError(.capReached, "this credential has filed \(cap) reports this epoch, the most allowed")
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
                 discovery, dwell, containment, loss, downtime, narrative, share_narrative, document)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
+            """).execute(arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
                              r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime, r.narrative,
                              r.shareNarrative, r.document])
         for (i, a) in r.actions.enumerated() {
-            try db.execute(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)").execute(
                            arguments: [r.id, i, a.category, a.variety, a.vector])
         }
         for (field, values) in [("technique", r.techniques), ("asset", r.assets), ("attribute", r.attributes)] {
             for v in Set(values) {
-                try db.execute(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, ?, ?)").execute(
                                arguments: [r.id, field, v])
             }
         }
         for (i, m) in r.mitigations.enumerated() {
-            try db.execute(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, ?, ?)").execute(
                            arguments: [r.id, i, m.id, m.stage, m.effective])
         }
         return .inserted(receipt: r.receipt)
