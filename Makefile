@@ -74,7 +74,7 @@ test: deps
 bench-ingest: deps
 	$(SWIFT) build -c release --product chatham-server
 	$(SWIFT) build -c release --product chatham-bench-ingest
-	$(RELEASE_BIN)/chatham-bench-ingest --server-binary $(RELEASE_BIN)/chatham-server --reports 20000 --connections 32 --runs 3
+	$(RELEASE_BIN)/chatham-bench-ingest --server-binary $(RELEASE_BIN)/chatham-server --reports 20000 --connections 128 --runs 3
 
 vectors: deps
 	$(PYTHON) Tests/Vectors/generate.py

@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(name: "chatham-scrub-bench", dependencies: ["ChathamScrub"]),
         .executableTarget(
             name: "chatham-bench-ingest",
-            dependencies: ["ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamModel"],
+            dependencies: ["ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamModel", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/chatham-bench-ingest"
         ),
         .executableTarget(

@@ -19,8 +19,7 @@ public enum CanonicalJSON {
     ///
     /// Throws if the value cannot be JSON (a NaN or infinite number, for one).
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let data = try JSONEncoder().encode(value)
-        return encode(try JSONValue(data: data, maxDepth: 512))
+        encode(try JSONValueEncoder().encode(value))
     }
 
     /// ECMAScript's string form of a finite double (RFC 8785 §3.2.2.3).

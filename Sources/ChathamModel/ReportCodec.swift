@@ -62,9 +62,15 @@ public enum ReportCodec {
         } catch let error as JSONParseError {
             throw ValidationError(at: "", "not valid JSON: \(error.reason) at byte \(error.offset)")
         }
+        return try decode(value: value)
+    }
+
+    /// Reads a report from an already parsed JSON value (the server's ingest path parses the
+    /// sealed plaintext once and reads the report from it).
+    public static func decode(value: JSONValue) throws -> Report {
         guard case .object = value else { throw ValidationError(at: "", "expected a JSON object") }
         do {
-            return try JSONDecoder().decode(Report.self, from: Data(json))
+            return try JSONValueDecoder().decode(Report.self, from: value)
         } catch let error as ValidationError {
             throw error
         } catch let error as DecodingError {

@@ -14,6 +14,7 @@ public final class ServerKeys: Sendable {
     public static let defaultGraceDays = 30
     private let directory: DataDirectory
     private let credentialKeys = Mutex<[String: CredentialIssuerKey]>([:])
+    private let credentialVerifiers = Mutex<[String: CredentialPublicKey]>([:])
     // Serialises key creation so two requests for a new epoch make one key.
     private let creation = Mutex<Void>(())
 
@@ -48,6 +49,15 @@ public final class ServerKeys: Sendable {
         guard let key = try directory.loadCredentialKey(epoch: epoch) else { return nil }
         credentialKeys.withLock { $0[epoch] = key }
         return key
+    }
+
+    /// The public half of an epoch's credential key, parsed once, for checking submissions.
+    public func credentialVerifier(epoch: String) throws -> CredentialPublicKey? {
+        if let verifier = credentialVerifiers.withLock({ $0[epoch] }) { return verifier }
+        guard let issuer = try credentialKey(epoch: epoch) else { return nil }
+        let verifier = try CredentialPublicKey(derRepresentation: issuer.publicKeyDER)
+        credentialVerifiers.withLock { $0[epoch] = verifier }
+        return verifier
     }
 
     /// The credential key of an epoch, made now if it does not exist yet.
