@@ -1,3 +1,4 @@
+import ChathamModel
 import Foundation
 import Hummingbird
 import Logging
@@ -38,8 +39,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
 
     /// The JSON body.
     public var body: [UInt8] {
-        let object: [String: Any] = ["error": ["code": code, "message": message]]
-        return [UInt8]((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+        CanonicalJSON.encode(.object(["error": .object(["code": .string(code), "message": .string(message)])]))
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

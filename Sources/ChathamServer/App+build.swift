@@ -202,7 +202,23 @@ func bearerToken(_ request: Request) -> String? {
 }
 
 func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    // Compact, sorted members (RFC 8785): the same bytes for the same answer, without
+    // Foundation's JSONSerialization on every request.
+    Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+             body: .init(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(jsonValue(object)))))
+}
+
+/// The JSON value of a response built from Swift literals: strings, booleans, integers, lists
+/// and string-keyed dictionaries of them.
+func jsonValue(_ object: Any) -> JSONValue {
+    switch object {
+    case let value as JSONValue: return value
+    case let s as String: return .string(s)
+    case let b as Bool: return .bool(b)
+    case let i as Int: return .number(Double(i))
+    case let d as Double: return .number(d)
+    case let list as [Any]: return .array(list.map(jsonValue))
+    case let members as [String: Any]: return .object(members.mapValues(jsonValue))
+    default: preconditionFailure("not a JSON value: \(type(of: object))")
+    }
 }

@@ -92,7 +92,6 @@ public struct IngestService: Sendable {
 extension ReportRow {
     /// Flattens a validated report for storage. Nothing about the sender goes in.
     init(report: Report, id: String, receipt: String, pseudonym: String, epoch: String) {
-        let document = String(decoding: ReportCodec.encodeJSON(report), as: UTF8.self)
         self.init(
             id: id, receipt: receipt, pseudonym: pseudonym, epoch: epoch, period: report.period,
             sector: report.victim.sector, size: report.victim.size, region: report.victim.region,
@@ -103,7 +102,7 @@ extension ReportRow {
             techniques: report.techniques, assets: report.assets, attributes: report.attributes,
             mitigations: report.mitigations.map { MitigationRow(id: $0.id, stage: $0.stage, effective: $0.effective) },
             narrative: report.shareNarrative == true ? report.narrative : nil,
-            shareNarrative: report.shareNarrative == true, document: document)
+            shareNarrative: report.shareNarrative == true)
     }
 }
 

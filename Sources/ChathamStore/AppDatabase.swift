@@ -129,6 +129,12 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                 ) WITHOUT ROWID
                 """)
         }
+        m.registerMigration("v4-report-fields-only") { db in
+            // The report's JSON text beside its fields repeated them, and at about 1 KiB it pushed
+            // every row of this WITHOUT ROWID table onto an overflow page: a page written per
+            // report. The fields are the report.
+            try db.execute(sql: "ALTER TABLE report DROP COLUMN document")
+        }
         return m
     }
 
@@ -240,11 +246,11 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
         }
         try db.cachedStatement(sql: """
             INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
-                discovery, dwell, containment, loss, downtime, narrative, share_narrative, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                discovery, dwell, containment, loss, downtime, narrative, share_narrative)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
                              r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime, r.narrative,
-                             r.shareNarrative, r.document])
+                             r.shareNarrative])
         for (i, a) in r.actions.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)").execute(
                            arguments: [r.id, i, a.category, a.variety, a.vector])
@@ -298,7 +304,7 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                     containment: row["containment"], loss: row["loss"], downtime: row["downtime"],
                     actions: actions[id] ?? [], techniques: v["technique"] ?? [], assets: v["asset"] ?? [],
                     attributes: v["attribute"] ?? [], mitigations: mitigations[id] ?? [], narrative: row["narrative"],
-                    shareNarrative: row["share_narrative"], document: row["document"])
+                    shareNarrative: row["share_narrative"])
             }
         }
     }
@@ -349,8 +355,7 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                     id: id, receipt: "", pseudonym: row[1], epoch: row[2], period: row[3], sector: row[4], size: row[5],
                     region: row[6], actorKind: row[7], actorMotive: row[8], discovery: row[9], dwell: row[10],
                     containment: row[11], loss: row[12], downtime: row[13], actions: a, techniques: techniques,
-                    assets: assets, attributes: attributes, mitigations: m, narrative: nil, shareNarrative: false,
-                    document: ""))
+                    assets: assets, attributes: attributes, mitigations: m, narrative: nil, shareNarrative: false))
             }
         }
     }

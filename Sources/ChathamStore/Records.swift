@@ -66,14 +66,12 @@ public struct ReportRow: Sendable, Equatable {
     public var mitigations: [MitigationRow]
     public var narrative: String?
     public var shareNarrative: Bool
-    /// The report's canonical JSON (RFC 8785).
-    public var document: String
 
     public init(id: String, receipt: String, pseudonym: String, epoch: String, period: String,
                 sector: String, size: String, region: String, actorKind: String, actorMotive: String?,
                 discovery: String?, dwell: String?, containment: String?, loss: String?, downtime: String?,
                 actions: [ActionRow], techniques: [String], assets: [String], attributes: [String],
-                mitigations: [MitigationRow], narrative: String?, shareNarrative: Bool, document: String) {
+                mitigations: [MitigationRow], narrative: String?, shareNarrative: Bool) {
         self.id = id
         self.receipt = receipt
         self.pseudonym = pseudonym
@@ -96,7 +94,19 @@ public struct ReportRow: Sendable, Equatable {
         self.mitigations = mitigations
         self.narrative = narrative
         self.shareNarrative = shareNarrative
-        self.document = document
+    }
+
+    @available(*, deprecated, message: "reports are stored as their fields only; drop the document argument")
+    public init(id: String, receipt: String, pseudonym: String, epoch: String, period: String,
+                sector: String, size: String, region: String, actorKind: String, actorMotive: String?,
+                discovery: String?, dwell: String?, containment: String?, loss: String?, downtime: String?,
+                actions: [ActionRow], techniques: [String], assets: [String], attributes: [String],
+                mitigations: [MitigationRow], narrative: String?, shareNarrative: Bool, document: String) {
+        self.init(id: id, receipt: receipt, pseudonym: pseudonym, epoch: epoch, period: period, sector: sector, size: size,
+                  region: region, actorKind: actorKind, actorMotive: actorMotive, discovery: discovery, dwell: dwell,
+                  containment: containment, loss: loss, downtime: downtime, actions: actions, techniques: techniques,
+                  assets: assets, attributes: attributes, mitigations: mitigations, narrative: narrative,
+                  shareNarrative: shareNarrative)
     }
 }
 

@@ -16,7 +16,7 @@ let forbiddenColumnWords: Set<String> = ["member", "token", "ip", "addr", "addre
                             ActionRow(category: "social", variety: "phishing", vector: "email")],
                   techniques: ["T1566.001", "T1486"], assets: ["server"], attributes: ["availability"],
                   mitigations: [MitigationRow(id: "M1032", stage: "after", effective: "yes")],
-                  narrative: nil, shareNarrative: false, document: "{}")
+                  narrative: nil, shareNarrative: false)
     }
 
     @Test func insertReadBackAndDuplicate() throws {

@@ -34,9 +34,7 @@ create table report (
     loss text,
     downtime text,
     narrative text,
-    share_narrative integer not null check (share_narrative in (0, 1)),
-    document text not null
-) without rowid;
+    share_narrative integer not null check (share_narrative in (0, 1))) without rowid;
 create table report_action (
     report_id text not null references report(id),
     ord integer not null,
