@@ -214,7 +214,18 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         i += 1  // opening quote
-        var out = [UInt8]()
+        // Fast path: most strings (keys, slugs, base64) have no escape; take them in one slice.
+        let start = i
+        var j = i
+        while j < bytes.count, bytes[j] != UInt8(ascii: "\""), bytes[j] != UInt8(ascii: "\\"), bytes[j] >= 0x20 { j += 1 }
+        if j < bytes.count, bytes[j] == UInt8(ascii: "\"") {
+            i = j + 1
+            // Validates UTF-8: a string that does not decode cleanly is refused, not repaired.
+            guard let s = String(validating: bytes[start..<j], as: UTF8.self) else { throw fail("invalid UTF-8 in string") }
+            return s
+        }
+        var out = Array(bytes[start..<j])
+        i = j
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let c = bytes[i]
