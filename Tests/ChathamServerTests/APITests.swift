@@ -101,6 +101,11 @@ import Testing
                 (jsonBody(["version": true, "key_id": keyID, "sealed": "AAAA"]), .badRequest, "invalid_envelope"),
                 (jsonBody(["version": 1, "key_id": keyID, "sealed": "not base64!"]), .badRequest, "invalid_envelope"),
                 (ByteBuffer(string: "{"), .badRequest, "invalid_envelope"),
+                // Duplicate members, and a member name behind an invisible U+FEFF: two readers could
+                // see two different envelopes, so neither is read.
+                (ByteBuffer(string: #"{"version":1,"version":1,"key_id":"\#(keyID)","sealed":"AAAA"}"#), .badRequest, "invalid_envelope"),
+                (ByteBuffer(string: "{\"\u{FEFF}version\":1,\"version\":1,\"key_id\":\"\(keyID)\",\"sealed\":\"AAAA\"}"), .badRequest, "invalid_envelope"),
+                (ByteBuffer(string: #"{"version":1.5,"key_id":"\#(keyID)","sealed":"AAAA"}"#), .badRequest, "invalid_envelope"),
                 (ByteBuffer(repeating: 0x20, count: 70_000), .contentTooLarge, "too_large"),
                 (try envelope(keyID: keyID, sealingKey: key, credential: nil, report: report()), .badRequest, "invalid_report"),
                 (try envelope(keyID: keyID, sealingKey: key, credential: Credential(epoch: "2026-Q4", message: randomBytes(count: 64), signature: randomBytes(count: 256)), report: report()), .badRequest, "invalid_credential"),
