@@ -1,13 +1,15 @@
 import ChathamModel
 
-/// Finds exact values where the report format wants a band (a date, a head count, a sum of
-/// money, a town, a duration) and says which band to write instead.
+/// Generalises exact values to the bands the report format has, on the member's machine,
+/// before anything is sealed (DESIGN: "Exact values the CLI can derive from (a date, a head
+/// count, a town, a sum of money) are generalised to these bands before sealing").
 ///
 /// Exact values can single a member out even when its name is gone ("4,212 staff", "lost
-/// £1,234,567 on 14 October"), so they must never reach the sealed report. For now the CLI
-/// refuses them with the band to use rather than rewriting the member's file silently.
+/// £1,234,567 on 14 October"). Each one the CLI can read is replaced by its band and the change
+/// is shown in `chatham check`; a value it cannot place (a town it does not know) is refused
+/// with the band to write instead, never sent as written.
 public enum Generaliser {
-    /// A field holding an exact value, and the band that should replace it.
+    /// A field holding an exact value the CLI could not generalise, and what to write instead.
     public struct Problem: Sendable, Equatable {
         /// Field path in the report's spelling (`victim.size`).
         public var path: String
@@ -17,34 +19,59 @@ public enum Generaliser {
         public var hint: String
     }
 
-    /// Every exact value in `report`.
-    public static func problems(in report: Report) -> [Problem] {
-        var out: [Problem] = []
-        if let month = monthOfDate(report.period) {
-            out.append(Problem(path: "period", message: "period: \"\(report.period)\" is an exact date; only the month is sent",
-                               hint: "write period: \(month)"))
+    /// One exact value replaced by its band.
+    public struct Change: Sendable, Equatable {
+        /// Field path in the report's spelling (`victim.size`).
+        public var path: String
+        /// The value as written (stays on the machine).
+        public var from: String
+        /// The band that is sent.
+        public var to: String
+    }
+
+    /// `report` with every exact value the CLI can read replaced by its band, what changed, and
+    /// the exact values it could not place.
+    public static func generalise(_ report: Report) -> (report: Report, changes: [Change], problems: [Problem]) {
+        var r = report
+        var changes: [Change] = []
+        var problems: [Problem] = []
+        func change(_ path: String, _ from: String, _ to: String) { changes.append(Change(path: path, from: from, to: to)) }
+
+        if let month = monthOfDate(r.period) {
+            change("period", r.period, month)
+            r.period = month
         }
-        if let n = plainNumber(report.victim.size) {
-            let band = sizeBand(n)
-            out.append(Problem(path: "victim.size", message: "victim.size: \"\(report.victim.size)\" is an exact head count; write its band",
-                               hint: "write size: \(band)"))
+        if let n = plainNumber(r.victim.size) {
+            change("victim.size", r.victim.size, sizeBand(n))
+            r.victim.size = sizeBand(n)
         }
-        if looksLikePlace(report.victim.region) {
-            out.append(Problem(path: "victim.region", message: "victim.region: \"\(report.victim.region)\" names a place; write the continent",
-                               hint: "write region: one of africa, americas-north, americas-latin, asia, europe, oceania, unknown"))
+        if looksLikePlace(r.victim.region) {
+            if let region = Places.region(of: r.victim.region) {
+                change("victim.region", r.victim.region, region)
+                r.victim.region = region
+            } else {
+                problems.append(Problem(path: "victim.region",
+                                        message: "victim.region: \"\(r.victim.region)\" names a place the CLI cannot place on a continent",
+                                        hint: "write region: one of africa, americas-north, americas-latin, asia, europe, oceania, unknown"))
+            }
         }
-        if let loss = report.impact?.loss, let amount = money(loss) {
-            out.append(Problem(path: "impact.loss", message: "impact.loss: \"\(loss)\" is an exact sum; write its band",
-                               hint: "write loss: \(lossBand(amount))"))
+        if let loss = r.impact?.loss, let amount = money(loss) {
+            change("impact.loss", loss, lossBand(amount))
+            r.impact?.loss = lossBand(amount)
         }
-        for (path, value) in [("timeline.dwell", report.timeline?.dwell), ("timeline.containment", report.timeline?.containment),
-                              ("impact.downtime", report.impact?.downtime)] {
-            guard let value, let seconds = duration(value) else { continue }
-            let field = path.split(separator: ".").last!
-            out.append(Problem(path: path, message: "\(path): \"\(value)\" is an exact duration; write its unit",
-                               hint: "write \(field): \(durationUnit(seconds))"))
+        if let value = r.timeline?.dwell, let seconds = duration(value) {
+            change("timeline.dwell", value, durationUnit(seconds))
+            r.timeline?.dwell = durationUnit(seconds)
         }
-        return out
+        if let value = r.timeline?.containment, let seconds = duration(value) {
+            change("timeline.containment", value, durationUnit(seconds))
+            r.timeline?.containment = durationUnit(seconds)
+        }
+        if let value = r.impact?.downtime, let seconds = duration(value) {
+            change("impact.downtime", value, durationUnit(seconds))
+            r.impact?.downtime = durationUnit(seconds)
+        }
+        return (r, changes, problems)
     }
 
     /// A hint for a member the format does not have but that people often write, such as

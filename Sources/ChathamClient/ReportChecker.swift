@@ -40,6 +40,8 @@ public struct CheckedReport: Sendable {
     public let canonicalJSON: [UInt8]
     /// True when the CLI made the id (the file had none).
     public let idGenerated: Bool
+    /// Exact values replaced by their bands (the exact values stay on the machine).
+    public let generalised: [Generaliser.Change]
     /// The narrative as the member wrote it, if any (stays on the machine).
     public let originalNarrative: String?
     /// The scrubber's result on the narrative, if there was one.
@@ -62,6 +64,9 @@ public struct CheckedReport: Sendable {
         var lines: [String] = []
         if idGenerated, let id = report.id {
             lines.append("id: made a random id \(id) (add `id: \(id)` to the file so that sending it again is recognised as the same report)")
+        }
+        for c in generalised {
+            lines.append("\(c.path): \(Self.quoted(c.from)) is exact; sent as \(c.to)")
         }
         guard let original = originalNarrative else {
             lines.append("narrative: none")
@@ -153,9 +158,10 @@ public enum ReportChecker {
         if !narrativeSent { report.narrative = nil }
 
         var problems: [ReportProblem] = []
-        let exact = Generaliser.problems(in: report)
-        let exactPaths = Set(exact.map(\.path))
-        problems += exact.map { ReportProblem(path: $0.path, message: $0.message, hint: $0.hint) }
+        let generalised = Generaliser.generalise(report)
+        report = generalised.report
+        let exactPaths = Set(generalised.problems.map(\.path))
+        problems += generalised.problems.map { ReportProblem(path: $0.path, message: $0.message, hint: $0.hint) }
         // Validate what will be sent, plus the original narrative's length and characters so
         // that a narrative that is not sent still gets the member's attention when malformed.
         var toValidate = report
@@ -166,7 +172,8 @@ public enum ReportChecker {
         guard problems.isEmpty else { throw ReportCheckFailure(problems: problems) }
 
         return CheckedReport(report: report, canonicalJSON: ReportCodec.encodeJSON(report), idGenerated: idGenerated,
-                             originalNarrative: original, scrub: scrub, narrativeSent: narrativeSent)
+                             generalised: generalised.changes, originalNarrative: original, scrub: scrub,
+                             narrativeSent: narrativeSent)
     }
 
     static func problem(_ error: ValidationError, hint: String?) -> ReportProblem {

@@ -55,23 +55,46 @@ import Testing
         #expect(checked.report.narrative == "free text; scrubbed on the member's machine")
     }
 
-    @Test func exactValuesAreRefusedWithTheirBand() throws {
+    @Test func exactValuesAreGeneralisedToTheirBandsBeforeSealing() throws {
         let text = designExample
             .replacingOccurrences(of: "period: 2026-10", with: "period: 2026-10-14")
             .replacingOccurrences(of: "size: 1001-10000", with: "size: 4,200")
+            .replacingOccurrences(of: "region: europe", with: "region: Lisboa")
             .replacingOccurrences(of: "loss: 100k-1m", with: "loss: \"£250,000\"")
             .replacingOccurrences(of: "dwell: days", with: "dwell: 36 hours")
+        #expect(text.contains("Lisboa") && text.contains("4,200") && text.contains("36 hours"))
+        let checked = try ReportChecker.check(text: text, profile: nil)
+        #expect(checked.report.period == "2026-10")
+        #expect(checked.report.victim.size == "1001-10000")
+        #expect(checked.report.victim.region == "europe")
+        #expect(checked.report.impact?.loss == "100k-1m")
+        #expect(checked.report.timeline?.dwell == "days")
+        // Nothing exact is in what gets sealed; each change is shown to the member.
+        let sent = String(decoding: checked.canonicalJSON, as: UTF8.self)
+        for exact in ["2026-10-14", "4,200", "Lisboa", "250,000", "36 hours"] { #expect(!sent.contains(exact)) }
+        #expect(Set(checked.generalised.map(\.path)) == ["period", "victim.size", "victim.region", "impact.loss", "timeline.dwell"])
+        #expect(checked.summary().contains("victim.size: \"4,200\" is exact; sent as 1001-10000"))
+    }
+
+    @Test func aPlaceTheCLICannotPlaceIsRefusedWithAHint() throws {
+        let text = designExample.replacingOccurrences(of: "region: europe", with: "region: Little Snoring")
         do {
             _ = try ReportChecker.check(text: text, profile: nil)
             Issue.record("expected a failure")
         } catch let failure as ReportCheckFailure {
-            let byPath = Dictionary(failure.problems.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-            #expect(byPath["period"]?.hint == "write period: 2026-10")
-            #expect(byPath["victim.size"]?.hint == "write size: 1001-10000")
-            #expect(byPath["impact.loss"]?.hint == "write loss: 100k-1m")
-            #expect(byPath["timeline.dwell"]?.hint == "write dwell: days")
-            #expect(failure.problems.count == 4)  // the validator's own complaint about each is not repeated
+            #expect(failure.problems.count == 1)  // the validator's own complaint is not repeated
+            #expect(failure.problems[0].path == "victim.region")
+            #expect(failure.problems[0].hint?.contains("europe") == true)
         }
+    }
+
+    @Test func placesFoldCaseAccentsAndScript() {
+        #expect(Places.region(of: "SÃO PAULO") == "americas-latin")
+        #expect(Places.region(of: "sao paulo") == "americas-latin")
+        #expect(Places.region(of: "Zürich") == "europe")
+        #expect(Places.region(of: "東京") == "asia")
+        #expect(Places.region(of: "Côte d’Ivoire") == "africa")
+        #expect(Places.region(of: "Atlantis") == nil)
     }
 
     @Test func invalidFieldsAreReportedWithPathAndAllowedValues() throws {
