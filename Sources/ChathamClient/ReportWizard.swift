@@ -46,9 +46,11 @@ public struct ReportWizard {
                       impact: loss.map { .init(loss: $0) }, narrative: narrative, shareNarrative: share)
     }
 
-    /// Adds an id if missing, checks the report as `chatham check` would, and returns its YAML.
+    /// Adds an id if missing, generalises exact values to their bands (the narrative stays as
+    /// written: it is scrubbed when sent), checks the report as `chatham check` would, and
+    /// returns its YAML.
     public static func finish(_ report: Report) throws -> String {
-        var report = report
+        var report = Generaliser.generalise(report).report
         if report.id == nil { report.id = Encoding.hex(randomBytes(count: 16)) }
         let yaml = ReportCodec.encodeYAML(report)
         // Check the text as it will be read back, so what `new` writes always passes `check`.
@@ -180,6 +182,17 @@ extension ReportWizard {
                       assets: o.assets, attributes: o.attributes, discovery: o.discovery, timeline: timeline,
                       impact: impact, mitigations: mitigations, narrative: o.narrative,
                       shareNarrative: o.narrative == nil ? nil : o.shareNarrative)
+    }
+
+    /// A report from a partial YAML document (`chatham new --from FILE`): the fields it lacks are
+    /// those `chatham new` writes without answers (`unknown`, this month, one unknown action).
+    public static func report(partialYAML text: String, today: Date = Date()) throws -> Report {
+        do {
+            return try ReportCodec.decode(partialYAML: text, defaults: try report(from: NewReportOptions(), today: today))
+        } catch let error as ValidationError {
+            let hint = error.message.contains("unknown field") ? Generaliser.hint(forUnknownField: error.path) : nil
+            throw ClientError(.badFile, error.description + (hint.map { "\n" + $0 } ?? ""))
+        }
     }
 
     /// Runs the questions with the current month as the default period.

@@ -34,6 +34,49 @@ public enum ReportCodec {
         return try decodeYAML(text)
     }
 
+    /// Reads a partial report written as YAML: every field it lacks (or leaves empty) takes its
+    /// value from `defaults`, member by member inside `victim`, `actor`, `timeline` and `impact`;
+    /// lists given replace the default lists. Unknown fields and wrong types are errors with
+    /// their path, as in `decode(yamlOrJSON:)`. For `chatham new --from FILE`.
+    public static func decode(partialYAML text: String, defaults: Report) throws -> Report {
+        guard text.utf8.count <= maxSize else { throw tooLarge }
+        let partial: Node
+        do {
+            partial = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            throw ValidationError(at: "", "not valid YAML: \(yamlProblem(error))")
+        }
+        guard partial.mapping != nil else { throw ValidationError(at: "", "expected a mapping of fields (schema, period, …)") }
+        guard let base = try? Yams.compose(yaml: encodeYAML(defaults)) else {
+            preconditionFailure("the YAML this codec writes could not be read back")
+        }
+        let merged: String
+        do {
+            merged = try Yams.serialize(node: fill(partial, from: base))
+        } catch {
+            throw ValidationError(at: "", "the partial report could not be completed")
+        }
+        return try decodeYAML(merged)
+    }
+
+    /// `node` with each member of `base` it lacks (or holds as an empty value) added.
+    private static func fill(_ node: Node, from base: Node) -> Node {
+        guard var members = node.mapping, let defaults = base.mapping else { return node }
+        for (key, value) in defaults {
+            if let existing = members[key], !isEmpty(existing) {
+                members[key] = fill(existing, from: value)
+            } else {
+                members[key] = value
+            }
+        }
+        return .mapping(members)
+    }
+
+    private static func isEmpty(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     private static func decodeYAML(_ text: String) throws -> Report {
         do {
             return try YAMLDecoder().decode(Report.self, from: text)

@@ -9,17 +9,25 @@ extension Chatham {
             discussion: """
                 On a terminal, asks for each field and offers the taxonomy's choices. When standard \
                 input is not a terminal, takes the answers from flags (fields not given are \
-                "unknown"). The result passes chatham check; it gets a random id, so submitting the \
-                same file again is recognised as the same report.
+                "unknown"), or from a partial report with --from (a YAML file with any of the \
+                report's fields; the rest are filled in the same way). Exact values (a date, a head \
+                count, a town, a sum) are generalised to their bands. The result passes chatham \
+                check; it gets a random id, so submitting the same file again is recognised as the \
+                same report.
 
-                Example:
+                Examples:
                   chatham new --output incident.yaml
                   chatham new --period 2026-10 --sector 52 --size 1001-10000 --region europe \\
                     --actor external --motive financial --action malware:ransomware:email-attachment < /dev/null
+                  printf 'victim: {sector: "52", size: 4200}\\nactions: [{category: malware, variety: ransomware}]\\n' \\
+                    | chatham new --from - --output incident.yaml
                 """)
 
         @Option(help: ArgumentHelp("File to write (created, never overwritten; default: standard output).", valueName: "file"))
         var output: String?
+
+        @Option(help: ArgumentHelp("A partial report (YAML; - for standard input) to complete instead of asking.", valueName: "file"))
+        var from: String?
 
         @Option(help: ArgumentHelp("Month the incident was discovered, YYYY-MM (default: this month).", valueName: "period"))
         var period: String?
@@ -68,7 +76,17 @@ extension Chatham {
 
         func run() async throws {
             let yaml: String
-            if Console.stdinIsTTY && !anyFieldFlag {
+            if let from {
+                guard !anyFieldFlag else {
+                    throw ValidationError("--from takes the fields from the file; give either --from or field flags, not both")
+                }
+                let data = from == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: from)
+                guard let data else { throw ClientError(.io, "cannot read \(from)") }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ClientError(.badFile, "\(from == "-" ? "standard input" : from) is not UTF-8 text")
+                }
+                yaml = try ReportWizard.finish(try ReportWizard.report(partialYAML: text))
+            } else if Console.stdinIsTTY && !anyFieldFlag {
                 let wizard = ReportWizard(ask: { Console.ask($0) }, say: { Console.err($0) })
                 yaml = try ReportWizard.finish(try wizard.run())
             } else {

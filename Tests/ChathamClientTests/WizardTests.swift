@@ -48,4 +48,46 @@ import Testing
         o.actions = [":x"]
         #expect(throws: ClientError.self) { try ReportWizard.report(from: o) }
     }
+
+    @Test func aPartialReportIsCompletedGeneralisedAndChecked() throws {
+        let partial = """
+            period: 2026-10-14
+            victim:
+              sector: 52
+              size: 4,200
+            actions:
+              - category: malware
+                variety: ransomware
+            narrative: Our CISO Maria Fernandez saw it first.
+            """
+        let today = ISO8601DateFormatter().date(from: "2026-11-20T12:00:00Z")!
+        let report = try ReportWizard.report(partialYAML: partial, today: today)
+        #expect(report.period == "2026-10-14")  // generalised by finish, below
+        #expect(report.victim.sector == "52")
+        #expect(report.victim.region == "unknown")  // filled in
+        #expect(report.actor.kind == "unknown")
+        #expect(report.actions == [.init(category: "malware", variety: "ransomware", vector: nil)])
+        let yaml = try ReportWizard.finish(report)
+        #expect(!yaml.contains("4,200") && !yaml.contains("2026-10-14"))
+        let checked = try ReportChecker.check(text: yaml, profile: nil)
+        #expect(checked.report.victim.size == "1001-10000")
+        #expect(checked.report.period == "2026-10")
+        // An empty file gives the same report flags would with none given.
+        let empty = try ReportWizard.report(partialYAML: "", today: today)
+        #expect(empty.period == "2026-11")
+        #expect(empty.actions == [.init(category: "unknown", variety: nil, vector: nil)])
+    }
+
+    @Test func aPartialReportWithAnUnknownFieldIsRefusedWithItsPath() {
+        do {
+            _ = try ReportWizard.report(partialYAML: "victim:\n  sector: \"52\"\n  employees: 4200\n")
+            Issue.record("expected a failure")
+        } catch let error as ClientError {
+            #expect(error.message.contains("victim.employees"))
+            #expect(error.message.contains("victim.size"))  // the hint
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        #expect(throws: ClientError.self) { try ReportWizard.report(partialYAML: "- just\n- a list\n") }
+    }
 }
