@@ -5,7 +5,7 @@
 // insert per submission (WAL, synchronous FULL, group commit of 256), on pre-sealed envelopes.
 // Split: the server's own CPU pipeline and its relational insert, each timed alone on one thread.
 // Server: the release build of chatham-server on loopback, pre-sealed distinct envelopes sent over
-// many keep-alive connections by this process; each answer must be 202.
+// many keep-alive connections by this process (one poll thread); each answer must be 202.
 //
 // Usage: chatham-bench-ingest --server-binary PATH [--reports N] [--connections C] [--runs R]
 import ChathamCrypto
@@ -175,35 +175,10 @@ func connect(port: Int) -> Int32 {
     return fd
 }
 
-/// Sends one request and returns the status code. Byte-level parsing only: the load generator
-/// shares the machine with the server and must not eat its CPU.
-func roundTrip(fd: Int32, request: [UInt8], buffer: inout [UInt8]) -> Int {
-    var sent = 0
-    while sent < request.count {
-        let n = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, request.count - sent, 0) }
-        precondition(n > 0, "send failed")
-        sent += n
-    }
-    var have = 0
-    var headEnd = -1
-    var length = 0
-    while true {
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + have, $0.count - have, 0) }
-        precondition(n > 0, "connection closed")
-        have += n
-        if headEnd < 0 {
-            var i = 3
-            while i < have {
-                if buffer[i] == 10, buffer[i - 1] == 13, buffer[i - 2] == 10, buffer[i - 3] == 13 { headEnd = i + 1; break }
-                i += 1
-            }
-            guard headEnd >= 0 else { continue }
-            length = contentLength(buffer[0..<headEnd])
-        }
-        if have >= headEnd + length {
-            return Int(buffer[9] - 48) * 100 + Int(buffer[10] - 48) * 10 + Int(buffer[11] - 48)
-        }
-    }
+/// The status code of a response head, `HTTP/1.1 202 …`.
+func statusCode(_ head: [UInt8]) -> Int {
+    let hundreds = Int(head[9]) - 48, tens = Int(head[10]) - 48, ones = Int(head[11]) - 48
+    return hundreds * 100 + tens * 10 + ones
 }
 
 /// The Content-Length of a response head (0 when absent).
@@ -232,39 +207,97 @@ struct LoadResult {
     let failures: Int
 }
 
+/// Many keep-alive connections driven from one thread with poll(2): each sends its next request as
+/// soon as the answer to the last one is in. One thread, so the generator takes as little CPU from
+/// the server (on the same machine) as it can.
 func load(port: Int, bodies: [[UInt8]], connections: Int) -> LoadResult {
     let requests = bodies.map { body -> [UInt8] in
         Array("POST /v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
     }
-    final class Totals: @unchecked Sendable {
-        let lock = NSLock()
-        var latencies: [Double] = []
-        var failures = 0
+    struct Connection {
+        var fd: Int32
+        var next: Int          // index of the request in flight
+        var sent = 0
+        var have = 0
+        var headEnd = -1
+        var length = 0
+        var started = 0.0
+        var buffer = [UInt8](repeating: 0, count: 16384)
     }
-    let totals = Totals()
-    let group = DispatchGroup()
+    var conns: [Connection] = []
+    var polls: [pollfd] = []
+    let readable = Int16(POLLIN), writable = Int16(POLLOUT)
+    func watch(_ c: Int, _ events: Int16) { polls[c].events = events }
+    /// Sends what is left of connection c's request; true once all of it is out.
+    func pump(_ c: Int) -> Bool {
+        let request = requests[conns[c].next]
+        while conns[c].sent < request.count {
+            let n = request.withUnsafeBytes { send(conns[c].fd, $0.baseAddress! + conns[c].sent, request.count - conns[c].sent, 0) }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return false }
+            precondition(n > 0, "send failed")
+            conns[c].sent += n
+        }
+        return true
+    }
+    var latencies: [Double] = []
+    latencies.reserveCapacity(requests.count)
+    var failures = 0
+    var open = 0
     let start = now()
-    for c in 0..<connections {
-        group.enter()
-        Thread.detachNewThread {
-            let fd = connect(port: port)
-            var buffer = [UInt8](repeating: 0, count: 16384)
-            var mine: [Double] = []
-            var bad = 0
-            var i = c
-            while i < requests.count {
-                let t0 = now()
-                if roundTrip(fd: fd, request: requests[i], buffer: &buffer) != 202 { bad += 1 }
-                mine.append(now() - t0)
-                i += connections
+    for c in 0..<min(connections, requests.count) {
+        let fd = connect(port: port)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        conns.append(Connection(fd: fd, next: c))
+        polls.append(pollfd(fd: fd, events: 0, revents: 0))
+        conns[c].started = now()
+        watch(c, pump(c) ? readable : writable)
+        open += 1
+    }
+    while open > 0 {
+        let ready = poll(&polls, nfds_t(polls.count), 10_000)
+        precondition(ready > 0 || (ready < 0 && errno == EINTR), "the server stopped answering")
+        for c in polls.indices where polls[c].fd >= 0 && polls[c].revents != 0 {
+            polls[c].revents = 0
+            if polls[c].events == writable {
+                if pump(c) { watch(c, readable) }
+                continue
             }
-            close(fd)
-            totals.lock.lock(); totals.latencies += mine; totals.failures += bad; totals.lock.unlock()
-            group.leave()
+            let fd = conns[c].fd, have = conns[c].have
+            let n = conns[c].buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + have, $0.count - have, 0) }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { continue }
+            precondition(n > 0, "connection closed")
+            conns[c].have += n
+            if conns[c].headEnd < 0 {
+                let b = conns[c].buffer
+                var i = 3
+                while i < conns[c].have {
+                    if b[i] == 10, b[i - 1] == 13, b[i - 2] == 10, b[i - 3] == 13 { conns[c].headEnd = i + 1; break }
+                    i += 1
+                }
+                guard conns[c].headEnd >= 0 else { continue }
+                conns[c].length = contentLength(b[0..<conns[c].headEnd])
+            }
+            guard conns[c].have >= conns[c].headEnd + conns[c].length else { continue }
+            let status = statusCode(conns[c].buffer)
+            if status != 202 { failures += 1 }
+            let t = now()
+            latencies.append(t - conns[c].started)
+            conns[c].next += connections
+            conns[c].sent = 0
+            conns[c].have = 0
+            conns[c].headEnd = -1
+            conns[c].length = 0
+            if conns[c].next >= requests.count {
+                close(conns[c].fd)
+                polls[c].fd = -1  // poll skips negative descriptors
+                open -= 1
+                continue
+            }
+            conns[c].started = t
+            if !pump(c) { watch(c, writable) }
         }
     }
-    group.wait()
-    return LoadResult(rate: Double(requests.count) / (now() - start), latencies: totals.latencies, failures: totals.failures)
+    return LoadResult(rate: Double(requests.count) / (now() - start), latencies: latencies, failures: failures)
 }
 
 // MARK: Main
