@@ -59,17 +59,19 @@ public enum Generaliser {
             change("impact.loss", loss, lossBand(amount))
             r.impact?.loss = lossBand(amount)
         }
-        if let value = r.timeline?.dwell, let seconds = duration(value) {
-            change("timeline.dwell", value, durationUnit(seconds))
-            r.timeline?.dwell = durationUnit(seconds)
+        func unit(_ path: String, _ value: inout String?) {
+            guard let written = value, let seconds = duration(written) else { return }
+            change(path, written, durationUnit(seconds))
+            value = durationUnit(seconds)
         }
-        if let value = r.timeline?.containment, let seconds = duration(value) {
-            change("timeline.containment", value, durationUnit(seconds))
-            r.timeline?.containment = durationUnit(seconds)
+        if var timeline = r.timeline {
+            unit("timeline.dwell", &timeline.dwell)
+            unit("timeline.containment", &timeline.containment)
+            r.timeline = timeline
         }
-        if let value = r.impact?.downtime, let seconds = duration(value) {
-            change("impact.downtime", value, durationUnit(seconds))
-            r.impact?.downtime = durationUnit(seconds)
+        if var impact = r.impact {
+            unit("impact.downtime", &impact.downtime)
+            r.impact = impact
         }
         return (r, changes, problems)
     }
