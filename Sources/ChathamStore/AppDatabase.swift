@@ -16,6 +16,9 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     /// Reports per pseudonym, counted once from the file and then kept up to date by the one
     /// writer, so the cap costs no index scan per submission. Held in memory only.
     private let pseudonymCounts = Mutex<[String: Int]>([:])
+    /// One insertReports at a time, so the counts read at the start of a transaction include
+    /// everything committed before it.
+    private let insertLock = NSLock()
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
     public init(path: String, maxReportsPerPseudonym: Int = 1000) throws {
@@ -205,6 +208,8 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     /// is applied in its own savepoint, so one refused report changes nothing and does not fail the
     /// others. Returns only after the commit, with an outcome per report in order.
     public func insertReports(_ rows: [ReportRow]) throws -> [Result<InsertOutcome, any Error>] {
+        insertLock.lock()
+        defer { insertLock.unlock() }
         var counts: [String: Int] = [:]
         let outcomes = try writer.write { db in
             counts = [:]

@@ -106,6 +106,27 @@ let forbiddenColumnWords: Set<String> = ["member", "token", "ip", "addr", "addre
         #expect(try db.reportCount() == 2)
     }
 
+    /// The cap's counts live in memory once read: they must hold across transactions and be read
+    /// back from the file when the server restarts.
+    @Test func theCapHoldsAcrossTransactionsAndRestarts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chatham-cap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("db.sqlite").path
+        let rows = (1...4).map { AppDatabaseTests.row(id: String(repeating: "\($0)", count: 32)) }
+        do {
+            let db = try AppDatabase(path: path, maxReportsPerPseudonym: 2)
+            #expect(try db.insertReport(rows[0]) == .inserted(receipt: rows[0].receipt))
+            #expect(try db.insertReport(rows[1]) == .inserted(receipt: rows[1].receipt))
+            #expect(throws: StoreError.self) { try db.insertReport(rows[2]) }
+            #expect(try db.insertReport(rows[0]) == .duplicate(receipt: rows[0].receipt))  // a resend is still answered
+        }
+        let reopened = try AppDatabase(path: path, maxReportsPerPseudonym: 3)
+        #expect(try reopened.insertReport(rows[2]) == .inserted(receipt: rows[2].receipt))
+        #expect(throws: StoreError.self) { try reopened.insertReport(rows[3]) }
+        #expect(try reopened.reportCount() == 3)
+    }
+
     @Test func concurrentInsertsThroughTheBatchingWriter() async throws {
         let db = try AppDatabase()
         let writer = BatchingWriter(repository: db)
