@@ -2,24 +2,28 @@
 /// before anything is sealed (DESIGN "Narrative policy").
 ///
 /// The pipeline, each stage replaceable on its own:
-/// 1. **Normalise** — the text is read as Unicode scalars; a folded skeleton
-///    (case, accents, width, separators, invisible characters) with an offset
-///    map back to the original is built for profile matching (`ScanText`).
+/// 1. **Prepare** — the text is decoded once into Unicode scalars; a folded
+///    skeleton (case, accents, width, separators, invisible characters) with
+///    an offset map back to the original is built for profile matching, and a
+///    token table says which tokens hold a digit, "@", ":", "." … (`ScanText`).
 /// 2. **Detect** — independent detectors propose candidates: profile entries
-///    (one multi-pattern automaton pass), e-mails, URLs, IP addresses and
-///    CIDRs, dotted names (domains, internal hosts), host-name globs.
+///    and keep-list names (one multi-pattern automaton pass), e-mails, URLs,
+///    IP addresses and CIDRs, dotted names, host-name globs, identifiers and
+///    people; the scanners that need a trigger character visit only tokens
+///    that hold one.
 /// 3. **Keep** — spans from the keep list, built-in names, CVE and ATT&CK ids.
 /// 4. **Resolve** — overlaps merge; longest, then priority, names the result.
 /// 5. **Redact** — each finding's original range becomes its placeholder.
-/// 6. **Settle** — the redacted text is scanned again until nothing new is
-///    found (usually one extra pass), which is what makes scrubbing idempotent.
+/// 6. **Settle** — the tokens placeholders are glued into are scanned again,
+///    and the whole text only if that finds something, until nothing new is
+///    found, which is what makes scrubbing idempotent.
 ///
 /// All offsets are Unicode scalar offsets into the original text. Scrubbing
 /// is idempotent: placeholders never match anything and the result is a fixed
 /// point, so `scrub(scrub(x).text).text == scrub(x).text`.
 public struct Scrubber: Sendable {
     private let profileDetector: ProfileDetector
-    private let keepDetector: KeepDetector
+    private let keepDetector = KeepDetector()
     private let ipDetector: IPDetector
     private let hostGlobs: HostGlobDetector
     private let emails = EmailDetector()
@@ -37,16 +41,29 @@ public struct Scrubber: Sendable {
     public init(profile: MemberProfile, numbered: Bool = true) {
         self.numbered = numbered
         profileDetector = ProfileDetector(profile: profile)
-        keepDetector = KeepDetector(profile: profile)
         ipDetector = IPDetector(profile: profile)
         hostGlobs = HostGlobDetector(profile: profile)
     }
 
     /// Scrubs `text`; findings are in text order and do not overlap.
     public func scrub(_ text: String) -> ScrubResult {
+        scrub(text, settle: .windows)
+    }
+
+    /// How the redacted text is re-checked (see `scrub`).
+    enum Settle {
+        /// Re-scan only the neighbourhoods of placeholders; fall back to the
+        /// whole text when something turns up there.
+        case windows
+        /// Re-scan the whole redacted text every round (the reference the
+        /// windowed form is tested against).
+        case full
+    }
+
+    func scrub(_ text: String, settle: Settle) -> ScrubResult {
         let original = ScanText(text)
         var findings = pass(original)
-        var output = Self.redact(original.scalars, findings)
+        var (output, placeholders) = Self.redactScalars(original.scalars, findings)
         // Re-scan until nothing more is found. Detectors are local, so a
         // placeholder can change what its neighbours look like ("c.co.uk" glued
         // to a URL by an invisible character reads differently once the URL
@@ -54,19 +71,74 @@ public struct Scrubber: Sendable {
         // (nothing may match inside a placeholder), so offsets map back by a
         // shift, coverage only grows, and the result is a fixed point:
         // scrub(scrub(x).text).text == scrub(x).text.
+        //
+        // Away from placeholders the redacted text is the text the first pass
+        // already saw, so it can only yield the same (already redacted)
+        // findings. A round therefore first scans just the windows around
+        // placeholders (the token each is glued into); only if
+        // that finds something does it scan the whole text, which also
+        // catches what a new finding carries forward (a person's name parts).
         var rounds = 0
         while !findings.isEmpty, rounds < Self.maxRounds {
             rounds += 1
-            let extra = pass(ScanText(output))
+            if settle == .windows {
+                let windows = Self.windows(output, placeholders)
+                if windows.isEmpty || pass(ScanText(scalars: windows)).isEmpty { break }
+            }
+            let extra = pass(ScanText(scalars: output))
             if extra.isEmpty { break }
             findings = Self.merge(findings, extra)
-            output = Self.redact(original.scalars, findings)
+            (output, placeholders) = Self.redactScalars(original.scalars, findings)
         }
         if numbered, !findings.isEmpty {
             findings = Self.number(findings, original.scalars)
-            output = Self.redact(original.scalars, findings)
+            (output, _) = Self.redactScalars(original.scalars, findings)
         }
-        return ScrubResult(text: output, findings: findings)
+        return ScrubResult(text: Self.string(output), findings: findings)
+    }
+
+    /// The neighbourhoods of `placeholders` (ranges in `s`): each grown to
+    /// the whitespace-separated token it is glued into, joined by NUL, which
+    /// every detector treats as a hard boundary. A placeholder standing alone
+    /// or with only punctuation glued to it ("[ORG],") is left out: no
+    /// detector finds anything without a letter or digit outside a
+    /// placeholder, so for most texts there is nothing to re-scan at all.
+    static func windows(_ s: [Unicode.Scalar], _ placeholders: [Range<Int>]) -> [Unicode.Scalar] {
+        @inline(__always) func space(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\n" || c == "\t" || c == "\r" || (!c.isASCII && c.properties.isWhitespace)
+        }
+        @inline(__always) func wordy(_ c: Unicode.Scalar) -> Bool { !c.isASCII || ScalarClass.isASCIIAlnum(c) }
+        let cap = 256
+        var out: [Unicode.Scalar] = []
+        var pending: Range<Int>? = nil
+        func flush() {
+            guard let p = pending else { return }
+            if !out.isEmpty { out.append("\u{0}") }
+            out.append(contentsOf: s[p])
+        }
+        for (n, p) in placeholders.enumerated() {
+            var a = p.lowerBound
+            var glued = false
+            while a > 0, p.lowerBound - a < cap, !space(s[a - 1]) {
+                a -= 1
+                // Text of an earlier placeholder is no letter of the token.
+                if wordy(s[a]), !(n > 0 && placeholders[n - 1].contains(a)) { glued = true }
+            }
+            var b = p.upperBound
+            while b < s.count, b - p.upperBound < cap, !space(s[b]) {
+                if wordy(s[b]), !(n + 1 < placeholders.count && placeholders[n + 1].contains(b)) { glued = true }
+                b += 1
+            }
+            guard glued else { continue }
+            if let q = pending, a <= q.upperBound {
+                pending = q.lowerBound..<max(q.upperBound, b)
+            } else {
+                flush()
+                pending = a..<b
+            }
+        }
+        flush()
+        return out
     }
 
     /// Gives each finding a numbered placeholder: the same text (folded) gets
@@ -92,34 +164,86 @@ public struct Scrubber: Sendable {
             }
             i += 1
         }
-        var byKey: [String: Int] = [:]
-        var personGroups: [(words: Set<String>, number: Int)] = []
+        // Each finding is keyed by its kind and its letters and digits,
+        // lower-cased, as a 64-bit FNV-1a hash (a collision could only give
+        // two things one number); a person also by its name parts (words of
+        // two or more characters that are not titles).
+        var byKey: [UInt64: Int] = [:]
+        var personGroups: [(words: [UInt64], number: Int)] = []
         var out = findings
+        let prime: UInt64 = 0x100_0000_01B3
+        var parts: [UInt64] = []
         for (k, f) in findings.enumerated() {
             let name = String(f.replacement.dropFirst().dropLast())
-            var words: [String] = []
-            var cur = ""
-            for c in scalars[f.start..<f.end] {
-                if ScalarClass.isAnyAlnum(c) {
-                    cur += String(Character(c)).lowercased()
-                } else if !cur.isEmpty {
-                    words.append(cur); cur = ""
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in name.utf8 { key = (key ^ UInt64(b)) &* prime }
+            key = (key ^ 0x3A) &* prime
+            let isPerson = name == "PERSON"
+            parts.removeAll(keepingCapacity: true)
+            var word: UInt64 = 0xCBF2_9CE4_8422_2325
+            var wordLength = 0
+            var wordText: String? = nil // only for non-ASCII words (Character count)
+            func endWord() {
+                guard wordLength > 0 else { return }
+                let length = wordText.map { $0.count } ?? wordLength
+                if isPerson, length >= 2, !PersonDetector.titles.contains(hash: word) { parts.append(word) }
+                word = 0xCBF2_9CE4_8422_2325
+                wordLength = 0
+                wordText = nil
+            }
+            func add(_ v: UInt32) {
+                key = (key ^ UInt64(v)) &* prime
+                word = (word ^ UInt64(v)) &* prime
+            }
+            var i = f.start
+            while i < f.end {
+                let c = scalars[i]
+                i += 1
+                if c.isASCII {
+                    if ScalarClass.isASCIIAlnum(c) {
+                        add(c.value >= 0x41 && c.value <= 0x5A ? c.value + 0x20 : c.value)
+                        wordLength += 1
+                        wordText?.unicodeScalars.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 0x20)) : c)
+                    } else {
+                        endWord()
+                    }
+                } else if ScalarClass.isAnyAlnum(c) {
+                    if wordText == nil {
+                        // Rebuild the word so far as text to count Characters.
+                        var text = ""
+                        var j = i - 2
+                        while j >= f.start, scalars[j].isASCII, ScalarClass.isASCIIAlnum(scalars[j]) { j -= 1 }
+                        for a in scalars[(j + 1)..<(i - 1)] {
+                            text.unicodeScalars.append(a.value >= 0x41 && a.value <= 0x5A ? Unicode.Scalar(UInt8(a.value + 0x20)) : a)
+                        }
+                        wordText = text
+                    }
+                    let lower = String(Character(c)).lowercased()
+                    for l in lower.unicodeScalars { add(l.value) }
+                    wordLength += lower.unicodeScalars.count
+                    wordText! += lower
+                } else {
+                    endWord()
                 }
             }
-            if !cur.isEmpty { words.append(cur) }
-            let key = name + ":" + words.joined()
+            endWord()
             let number: Int
             if let known = byKey[key] {
                 number = known
-            } else if name == "PERSON", let group = personGroups.first(where: { !$0.words.isDisjoint(with: words.filter { $0.count >= 2 && !Names.titles.contains($0) }) }) {
-                number = group.number
+            } else if isPerson {
+                if let group = personGroups.first(where: { g in parts.contains(where: { g.words.contains($0) }) }) {
+                    number = group.number
+                } else {
+                    number = next[name] ?? 1
+                    next[name] = number + 1
+                    personGroups.append((parts, number))
+                }
             } else {
                 number = next[name] ?? 1
                 next[name] = number + 1
-                if name == "PERSON" { personGroups.append((Set(words.filter { $0.count >= 2 && !Names.titles.contains($0) }), number)) }
             }
             byKey[key] = number
-            out[k].replacement = "[\(name)-\(number)]"
+            out[k].replacement = "[" + name + "-" + String(number) + "]"
         }
         return out
     }
@@ -131,7 +255,9 @@ public struct Scrubber: Sendable {
     /// One detection pass over prepared text.
     private func pass(_ scan: ScanText) -> [Finding] {
         var candidates: [Candidate] = []
-        profileDetector.detect(scan, into: &candidates)
+        var keep: [(Int, Int)] = []
+        profileDetector.detect(scan, into: &candidates, keep: &keep)
+        keepDetector.spans(scan, into: &keep)
 
         // Dotted names that are not public domains are removed only when they
         // contain a profile entry, so mark what the profile matched.
@@ -148,7 +274,7 @@ public struct Scrubber: Sendable {
         identifiers.detect(scan, into: &candidates)
         people.detect(scan, into: &candidates)
 
-        return Resolver.resolve(candidates, keep: keepDetector.spans(scan), text: scan)
+        return Resolver.resolve(candidates, keep: keep, text: scan)
     }
 
     /// Adds findings made on the redacted text (`extra`, offsets in that text)
@@ -176,26 +302,90 @@ public struct Scrubber: Sendable {
     }
 
     static func redact(_ scalars: [Unicode.Scalar], _ findings: [Finding]) -> String {
-        // Build UTF-8 bytes and decode once: appending to a String's scalar
-        // view piecemeal re-copies the string and turns quadratic on long texts.
-        var out: [UInt8] = []
-        out.reserveCapacity(scalars.count + scalars.count / 4)
-        func append(_ slice: ArraySlice<Unicode.Scalar>) {
-            for scalar in slice {
-                if scalar.isASCII {
-                    out.append(UInt8(scalar.value))
-                } else {
-                    out.append(contentsOf: UTF8.encode(scalar)!)
-                }
-            }
-        }
+        string(redactScalars(scalars, findings).text)
+    }
+
+    /// The redacted text as scalars, and where its placeholders are.
+    static func redactScalars(_ scalars: [Unicode.Scalar], _ findings: [Finding]) -> (text: [Unicode.Scalar], placeholders: [Range<Int>]) {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count + 16)
+        var placeholders: [Range<Int>] = []
+        placeholders.reserveCapacity(findings.count)
         var cursor = 0
         for f in findings {
-            append(scalars[cursor..<f.start])
-            out.append(contentsOf: f.replacement.utf8)
+            out.append(contentsOf: scalars[cursor..<f.start])
+            let start = out.count
+            out.append(contentsOf: f.replacement.unicodeScalars)
+            placeholders.append(start..<out.count)
             cursor = f.end
         }
-        append(scalars[cursor...])
+        out.append(contentsOf: scalars[cursor...])
+        return (out, placeholders)
+    }
+
+    /// Encodes scalars as a String in one go: appending to a String's scalar
+    /// view piecemeal re-copies the string and turns quadratic on long texts.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + scalars.count / 4)
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Scrubber {
+    /// Time spent per stage on `text`, for the benchmark's `--stages` report;
+    /// `clock` returns nanoseconds (injected: the module reads no clock).
+    package func stageTimes(_ text: String, clock: () -> UInt64) -> [(String, UInt64)] {
+        var out: [(String, UInt64)] = []
+        var t = clock()
+        func lap(_ name: String) { let now = clock(); out.append((name, now - t)); t = now }
+        let scan = ScanText(text)
+        lap("prepare")
+        var candidates: [Candidate] = []
+        var keep: [(Int, Int)] = []
+        profileDetector.detect(scan, into: &candidates, keep: &keep)
+        lap("profile+keep automaton")
+        keepDetector.spans(scan, into: &keep)
+        lap("keep ids")
+        var profileMask = [Bool](repeating: false, count: scan.count)
+        for c in candidates { for k in c.start..<c.end { profileMask[k] = true } }
+        dotted.detect(scan, tainted: { start, end in profileMask[start..<end].contains(true) }, into: &candidates)
+        lap("dotted names")
+        emails.detect(scan, into: &candidates)
+        lap("email")
+        urls.detect(scan, into: &candidates)
+        lap("url")
+        ipDetector.detect(scan, into: &candidates)
+        lap("ip")
+        hostGlobs.detect(scan, into: &candidates)
+        lap("host globs")
+        identifiers.detect(scan, into: &candidates)
+        lap("identifiers")
+        people.detect(scan, into: &candidates)
+        lap("people")
+        let findings = Resolver.resolve(candidates, keep: keep, text: scan)
+        lap("resolve")
+        let (output, placeholders) = Self.redactScalars(scan.scalars, findings)
+        lap("redact")
+        _ = pass(ScanText(scalars: Self.windows(output, placeholders)))
+        lap("settle (windows)")
+        _ = Self.number(findings, scan.scalars)
+        lap("number")
+        _ = Self.string(output)
+        lap("encode")
+        return out
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 // Scrub throughput on ~10 MB of synthetic incident narratives with a
 // 1,000-entry profile, against a plain byte scan of the same text in the same
 // run. Prints the median of several runs.
-// Usage: chatham-scrub-bench [--mb 10] [--runs 5] [--entries 1000]
+// Usage: chatham-scrub-bench [--mb 10] [--runs 5] [--entries 1000] [--stages]
+// --stages: thread CPU time of each pipeline stage instead of the throughput runs.
 
 /// Deterministic generator (SplitMix64), so every run scrubs the same text.
 struct Rand {
@@ -22,6 +23,7 @@ struct Rand {
 
 func runBench() {
     var mb = 10, runs = 5, entries = 1000
+    var stages = false
     var argv = Array(CommandLine.arguments.dropFirst())
     while let a = argv.first {
         argv.removeFirst()
@@ -30,6 +32,7 @@ func runBench() {
         case "--mb": mb = v ?? mb; argv.removeFirst()
         case "--runs": runs = v ?? runs; argv.removeFirst()
         case "--entries": entries = v ?? entries; argv.removeFirst()
+        case "--stages": stages = true
         default: break
         }
     }
@@ -96,17 +99,55 @@ func runBench() {
     let bytes = narratives.map { Array($0.utf8) }
 
     func median(_ a: [Double]) -> Double { let s = a.sorted(); return s[s.count / 2] }
+    var cpuSeconds: [Double] = []
+    func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    /// Wall-clock seconds of `body`; its CPU seconds go to `cpuSeconds`, a
+    /// steadier figure on a machine shared with other work.
     func seconds(_ body: () -> Void) -> Double {
+        let c0 = threadCPU()
         let t0 = DispatchTime.now().uptimeNanoseconds
         body()
-        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        cpuSeconds.append(threadCPU() - c0)
+        return wall
     }
 
+    if stages {
+        // Where the time goes: each stage of the pipeline timed separately.
+        let scrubber = Scrubber(profile: profile)
+        var totals: [String: UInt64] = [:]
+        var order: [String] = []
+        for n in narratives {
+            let cpu: () -> UInt64 = {
+                var ts = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+                return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+            }
+            for (name, ns) in scrubber.stageTimes(n, clock: cpu) {
+                if totals[name] == nil { order.append(name) }
+                totals[name, default: 0] += ns
+            }
+        }
+        let sum = totals.values.reduce(0, +)
+        let found = narratives.reduce(0) { $0 + scrubber.scrub($1).findings.count }
+        print("findings: \(found) in \(narratives.count) narratives")
+        for name in order {
+            let ns = totals[name]!
+            print(String(format: "%@ %8.1f ms  %5.1f%%  %7.1f MB/s", name.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, Double(ns) / 1e6,
+                         100 * Double(ns) / Double(sum), Double(total) / 1e6 / (Double(ns) / 1e9)))
+        }
+        print(String(format: "%@ %8.1f ms of thread CPU time", "total".padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, Double(sum) / 1e6))
+        return
+    }
     let t0 = DispatchTime.now().uptimeNanoseconds
     let scrubber = Scrubber(profile: profile)
     let compile = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 
-    var scanRates: [Double] = [], scrubRates: [Double] = []
+    var scanRates: [Double] = [], scrubRates: [Double] = [], cpuRates: [Double] = []
     var sink = 0
     for _ in 0..<runs {
         // Plain byte scan: look at every byte once (count spaces and newlines).
@@ -122,12 +163,14 @@ func runBench() {
             sink &+= f
         }
         scrubRates.append(Double(total) / 1e6 / tr)
+        cpuRates.append(Double(total) / 1e6 / cpuSeconds.last!)
     }
     let scrubMBs = median(scrubRates), scanMBs = median(scanRates)
     print(String(format: "text: %.1f MB in %d narratives; profile: %d entries (compiled in %.2f s)", Double(total) / 1e6, narratives.count, entries, compile))
     print(String(format: "byte scan: median %.0f MB/s over %d runs", scanMBs, runs))
     print(String(format: "scrub:     median %.1f MB/s over %d runs (runs: %@)", scrubMBs, runs,
                  scrubRates.map { String(format: "%.1f", $0) }.joined(separator: ", ")))
+    print(String(format: "scrub CPU: median %.1f MB/s of thread CPU time (steadier on a shared machine)", median(cpuRates)))
     print(String(format: "ratio scrub/byte-scan: %.4f (1 : %.0f)", scrubMBs / scanMBs, scanMBs / scrubMBs))
     if sink == 42 { print("") }
 

@@ -12,7 +12,7 @@ import Testing
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
         #expect(corpus.cases.count >= 200)
-        #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt"])
+        #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
         var ids = 0, leaked = 0, facts = 0, lost = 0
         var scrubbers: [String: Scrubber] = [:]
         for (name, profile) in corpus.profiles { scrubbers[name] = Scrubber(profile: profile) }

@@ -84,3 +84,59 @@ import Testing
         #expect(numberedScrubber.scrub(out).text == out)
     }
 }
+
+/// Detection gaps closed later: one-part host names, names in Chinese and
+/// Korean script, names followed by a role.
+@Suite struct LaterDetectorTests {
+    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = emptyScrubber.scrub(text)
+        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
+        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func singlePartHosts() {
+        check("reached DC01, FS02 and SQLPROD3", [("host", "DC01"), ("host", "FS02"), ("host", "SQLPROD3")])
+        check("from wks0142 to exch01 via LDNDC04", [("host", "wks0142"), ("host", "exch01"), ("host", "LDNDC04")])
+        // Near-misses: versions, years, hashes, actors, mixed case, ATT&CK ids.
+        check("SQL2019 on WS2012 with SHA256, AES256, Web3, FIN7, APT28 and T1059", [])
+        check("SYSMON64 and WIN32 and HTTP2", [])
+    }
+
+    @Test func chineseNames() {
+        check("王伟先生发现了勒索软件", [("person", "王伟")])
+        check("安全团队的张经理批准了", [("person", "张")])
+        check("欧阳娜娜女士报告了", [("person", "欧阳娜娜")])
+        // Near-misses: a surname character inside a word before a title.
+        check("高级工程师发现了", [])
+        check("我们的服务器", [])
+    }
+
+    @Test func koreanNames() {
+        check("김민준 씨가 발견했습니다", [("person", "김민준")])
+        check("이서연님이 보고했습니다", [("person", "이서연")])
+        check("보안팀 최 팀장은", [("person", "최")])
+        // Near-misses: a surname syllable glued to a title is a word; no title, no name.
+        check("정부장관 회의", [])
+        check("김치를 먹었습니다", [])
+    }
+
+    @Test func namesBeforeARole() {
+        check("Okonkwo Adeyemi, our CISO, called", [("person", "Okonkwo Adeyemi")])
+        check("Dariusz Kaczmarek (contractor) left", [("person", "Dariusz Kaczmarek")])
+        check("Henrike Vogelsang, unsere Analystin, fand es", [("person", "Henrike Vogelsang")])
+        check("forwarded by Bronagh Teague, the SOC lead, at noon", [("person", "Bronagh Teague")])
+        // Near-misses: one capitalised word, tool and actor names, no role.
+        check("Yesterday, our analyst found it", [])
+        check("Scattered Spider, the actor, and Cobalt Strike, the tool", [])
+        check("Okonkwo Adeyemi, our office in town", [])
+    }
+}
+
+extension LaterDetectorTests {
+    @Test func romanisedEastAsianNames() {
+        let result = emptyScrubber.scrub("Contact Kim Min-jun; Park Ji-hoon escalated.")
+        #expect(covered("Contact Kim Min-jun; Park Ji-hoon escalated.", result) == ["Kim Min-jun", "Park Ji-hoon"])
+        // Near-misses: an English word before a hyphenated word, tactic names before a role.
+        #expect(emptyScrubber.scrub("So Pre-auth checks failed; Lateral Movement, the operator said.").findings.isEmpty)
+    }
+}

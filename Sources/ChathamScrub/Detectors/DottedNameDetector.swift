@@ -10,72 +10,79 @@
 struct DottedNameDetector: Sendable {
     func detect(_ text: ScanText, tainted: (Int, Int) -> Bool, into candidates: inout [Candidate]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            let midLabel = text.isWordy(at: i - 1) || text.scalar(at: i - 1) == "." || (text.scalar(at: i - 1).map(ScalarClass.isIgnorable) ?? false)
-                || (text.scalar(at: i - 1) == "-" && (text.isWordy(at: i - 2) || text.scalar(at: i - 2) == "-"))
-            guard ScalarClass.isAlnum(s[i]), !text.protected[i], !midLabel else {
-                i += 1
-                continue
-            }
-            // Fast path: most words are not dotted names.
-            var probe = i
-            while probe < s.count, ScalarClass.isLabel(s[probe]) || ScalarClass.isIgnorable(s[probe]) { probe += 1 }
-            let probeDot = Defang.dot(s, probe)
-            guard probeDot > 0, probe + probeDot < s.count, ScalarClass.isAlnum(s[probe + probeDot]) else {
-                i = probe + 1
-                continue
-            }
-            var labels: [(Int, Int)] = []
-            var j = i
-            while j < s.count, ScalarClass.isAlnum(s[j]) {
-                let start = j
-                while j < s.count, ScalarClass.isLabel(s[j]) || ScalarClass.isIgnorable(s[j]) { j += 1 }
-                var end = j
-                while end > start, s[end - 1] == "-" { end -= 1 }
-                labels.append((start, end))
-                let dot = Defang.dot(s, j)
-                if end == j, dot > 0, j + dot < s.count, ScalarClass.isAlnum(s[j + dot]) { j += dot } else { j = end; break }
-            }
-            defer { i = max(j, i + 1) }
-            guard labels.count >= 2 else { continue }
-            let end = labels.last!.1
-            if labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
-            func name(_ label: (Int, Int)) -> String {
-                var name = String.UnicodeScalarView()
-                for c in s[label.0..<label.1] where !ScalarClass.isIgnorable(c) {
-                    name.append(c.isASCII && c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c)
+        text.forEachToken(ScanText.Token.innerDot | ScanText.Token.open) { from, tokenEnd in
+            var i = from
+            while i < tokenEnd {
+                guard ScalarClass.isAlnum(s[i]), !text.protected[i] else {
+                    i += 1
+                    continue
                 }
-                return String(name)
-            }
-            let last = name(labels[labels.count - 1])
-            let isFile = Vocabulary.fileExtensions.contains(last)
-                && (labels.count == 2 || Vocabulary.fileExtensions.contains(name(labels[labels.count - 2])))
-            var kind: Kind?
-            if isFile {
-                kind = nil
-            } else if Vocabulary.isTLD(last) {
-                kind = .domain
-            } else if Vocabulary.internalSuffixes.contains(last) {
-                kind = .host
-            } else if tainted(i, end) {
-                kind = .domain
-            }
-            guard var found = kind else { continue }
-            // Glued to a placeholder: the first pass saw a longer last label
-            // here, so do what it did (idempotence).
-            var after = end
-            while after < s.count, ScalarClass.isIgnorable(s[after]) { after += 1 }
-            if after < s.count, text.protected[after] { continue }
-            var stop = end
-            if stop + 1 < s.count, s[stop] == "/" || (s[stop] == ":" && ScalarClass.isASCIIDigit(s[stop + 1])) {
-                let tail = URLDetector.tailEnd(text, stop)
-                if tail > stop + 1 {
-                    stop = tail
-                    found = .url
+                let midLabel = text.isWordy(at: i - 1) || text.scalar(at: i - 1) == "." || (text.scalar(at: i - 1).map(ScalarClass.isIgnorable) ?? false)
+                    || (text.scalar(at: i - 1) == "-" && (text.isWordy(at: i - 2) || text.scalar(at: i - 2) == "-"))
+                guard !midLabel else {
+                    i += 1
+                    continue
                 }
+                // Fast path: most words are not dotted names.
+                var probe = i
+                while probe < s.count, ScalarClass.isLabel(s[probe]) || ScalarClass.isIgnorable(s[probe]) { probe += 1 }
+                let probeDot = Defang.dot(s, probe)
+                guard probeDot > 0, probe + probeDot < s.count, ScalarClass.isAlnum(s[probe + probeDot]) else {
+                    i = probe + 1
+                    continue
+                }
+                var labels: [(Int, Int)] = []
+                var j = i
+                while j < s.count, ScalarClass.isAlnum(s[j]) {
+                    let start = j
+                    while j < s.count, ScalarClass.isLabel(s[j]) || ScalarClass.isIgnorable(s[j]) { j += 1 }
+                    var end = j
+                    while end > start, s[end - 1] == "-" { end -= 1 }
+                    labels.append((start, end))
+                    let dot = Defang.dot(s, j)
+                    if end == j, dot > 0, j + dot < s.count, ScalarClass.isAlnum(s[j + dot]) { j += dot } else { j = end; break }
+                }
+                defer { i = max(j, i + 1) }
+                guard labels.count >= 2 else { continue }
+                let end = labels.last!.1
+                if labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
+                func name(_ label: (Int, Int)) -> String {
+                    var name = String.UnicodeScalarView()
+                    for c in s[label.0..<label.1] where !ScalarClass.isIgnorable(c) {
+                        name.append(c.isASCII && c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c)
+                    }
+                    return String(name)
+                }
+                let last = name(labels[labels.count - 1])
+                let isFile = Vocabulary.fileExtensions.contains(last)
+                    && (labels.count == 2 || Vocabulary.fileExtensions.contains(name(labels[labels.count - 2])))
+                var kind: Kind?
+                if isFile {
+                    kind = nil
+                } else if Vocabulary.isTLD(last) {
+                    kind = .domain
+                } else if Vocabulary.internalSuffixes.contains(last) {
+                    kind = .host
+                } else if tainted(i, end) {
+                    kind = .domain
+                }
+                guard var found = kind else { continue }
+                // Glued to a placeholder: the first pass saw a longer last label
+                // here, so do what it did (idempotence).
+                var after = end
+                while after < s.count, ScalarClass.isIgnorable(s[after]) { after += 1 }
+                if after < s.count, text.protected[after] { continue }
+                var stop = end
+                if stop + 1 < s.count, s[stop] == "/" || (s[stop] == ":" && ScalarClass.isASCIIDigit(s[stop + 1])) {
+                    let tail = URLDetector.tailEnd(text, stop)
+                    if tail > stop + 1 {
+                        stop = tail
+                        found = .url
+                    }
+                }
+                candidates.append(Candidate(kind: found, start: i, end: stop))
             }
-            candidates.append(Candidate(kind: found, start: i, end: stop))
+            return i
         }
     }
 }

@@ -6,15 +6,18 @@
 struct EmailDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        for at in 0..<s.count where s[at] == "@" || s[at] == "[" || s[at] == "(" {
-            let atLength = Defang.at(s, at)
-            guard atLength > 0 else { continue }
-            var start = at
-            while start > 0, isLocal(s[start - 1]) { start -= 1 }
-            while start < at, s[start] == "." { start += 1 }
-            guard start < at else { continue }
-            guard let end = EmailDetector.domainEnd(s, at + atLength) else { continue }
-            candidates.append(Candidate(kind: .email, start: start, end: end))
+        text.forEachToken(ScanText.Token.open) { from, tokenEnd in
+            for at in from..<tokenEnd where s[at] == "@" || s[at] == "[" || s[at] == "(" {
+                let atLength = Defang.at(s, at)
+                guard atLength > 0 else { continue }
+                var start = at
+                while start > 0, isLocal(s[start - 1]) { start -= 1 }
+                while start < at, s[start] == "." { start += 1 }
+                guard start < at else { continue }
+                guard let end = EmailDetector.domainEnd(s, at + atLength) else { continue }
+                candidates.append(Candidate(kind: .email, start: start, end: end))
+            }
+            return tokenEnd
         }
     }
 

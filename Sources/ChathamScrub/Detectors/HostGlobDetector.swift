@@ -8,6 +8,12 @@ struct HostGlobDetector: Detector {
     private let byFirst: [UInt32: [[UInt32]]]
     /// Globs starting with a wildcard, tried against every token.
     private let anyFirst: [[UInt32]]
+    private let byPair: [Int: [[UInt32]]]
+    private let firstOnly: [UInt32: [[UInt32]]]
+    private let openers: [UInt64]
+    private let loneOpeners: [Bool]
+    private let anyFirstLasts: Set<UInt32>
+    private let anyFirstAnyLast: Bool
 
     init(profile: MemberProfile) {
         var byFirst: [UInt32: [[UInt32]]] = [:]
@@ -23,6 +29,53 @@ struct HostGlobDetector: Detector {
         }
         self.byFirst = byFirst
         self.anyFirst = anyFirst
+        // Quick-reject tables over ASCII: the first two symbols of globs
+        // that start with two literals, the first symbol of those that do
+        // not (or start with a non-ASCII one: then any token may match), and
+        // the last symbol of globs that start with a wildcard.
+        var openers = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        var loneOpeners = [Bool](repeating: false, count: 128)
+        var anyFirstLasts = Set<UInt32>()
+        var anyFirstAnyLast = false
+        for globs in byFirst.values {
+            for glob in globs {
+                let a = glob[0]
+                let b = glob.count > 1 ? glob[1] : 0x2A
+                if a >= 0x80 {
+                    loneOpeners = [Bool](repeating: true, count: 128)
+                } else if b == 0x2A || b == 0x3F || b >= 0x80 {
+                    loneOpeners[Int(a)] = true
+                } else {
+                    let pair = Int(a) << 7 | Int(b)
+                    openers[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
+        }
+        for glob in anyFirst {
+            let z = glob.last!
+            if z == 0x2A || z == 0x3F || z >= 0x80 { anyFirstAnyLast = true } else { anyFirstLasts.insert(z) }
+        }
+        // The same split for matching: globs by their first two literal
+        // symbols, and those with a wildcard or non-ASCII second symbol by
+        // the first alone.
+        var byPair: [Int: [[UInt32]]] = [:]
+        var firstOnly: [UInt32: [[UInt32]]] = [:]
+        for (first, globs) in byFirst {
+            for glob in globs {
+                let b = glob.count > 1 ? glob[1] : 0x2A
+                if first < 0x80, b < 0x80, b != 0x2A, b != 0x3F {
+                    byPair[Int(first) << 7 | Int(b), default: []].append(glob)
+                } else {
+                    firstOnly[first, default: []].append(glob)
+                }
+            }
+        }
+        self.byPair = byPair
+        self.firstOnly = firstOnly
+        self.openers = openers
+        self.loneOpeners = loneOpeners
+        self.anyFirstLasts = anyFirstLasts
+        self.anyFirstAnyLast = anyFirstAnyLast
     }
 
     var isEmpty: Bool { byFirst.isEmpty && anyFirst.isEmpty }
@@ -33,16 +86,22 @@ struct HostGlobDetector: Detector {
         var token: [UInt32] = []
         var i = 0
         while i < s.count {
-            guard isHostChar(s[i]) else { i += 1; continue }
+            guard Self.isHostChar(s[i]) else { i += 1; continue }
             var j = i
-            while j < s.count, isHostChar(s[j]) { j += 1 }
+            while j < s.count, Self.isHostChar(s[j]) { j += 1 }
             var start = i, end = j
             while start < end, !ScalarClass.isAlnum(s[start]) { start += 1 }
             while end > start, !ScalarClass.isAlnum(s[end - 1]) { end -= 1 }
+            // Most tokens cannot match: no glob starts with their first two
+            // letters, and none of the globs starting with a wildcard ends
+            // with their last one. Decided on ASCII without folding the token.
+            if end > start, quickReject(s, start, end) { i = j; continue }
             if end > start {
                 token.removeAll(keepingCapacity: true)
                 HostGlobDetector.lower(s[start..<end], into: &token)
-                let hit = (byFirst[token[0]]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+                let pair = token.count > 1 && token[0] < 0x80 && token[1] < 0x80 ? Int(token[0]) << 7 | Int(token[1]) : -1
+                let hit = (byPair[pair]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+                    || (firstOnly[token[0]]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
                     || anyFirst.contains { HostGlobDetector.matches(token, $0) }
                 if hit { candidates.append(Candidate(kind: .host, start: start, end: end)) }
             }
@@ -50,8 +109,28 @@ struct HostGlobDetector: Detector {
         }
     }
 
-    private func isHostChar(_ c: Unicode.Scalar) -> Bool {
-        ScalarClass.isAlnum(c) || c == "-" || c == "_" || c == "."
+    /// Whether the ASCII token `s[start..<end]` certainly matches no glob.
+    @inline(__always)
+    private func quickReject(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        @inline(__always) func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+        let a = s[start].value, b = start + 1 < end ? s[start + 1].value : 0
+        let z = s[end - 1].value
+        guard a < 0x80, b < 0x80, z < 0x80 else { return false }
+        let pair = Int(lower(a)) << 7 | Int(lower(b))
+        let startsLikeOne = start + 1 < end
+            ? (openers[pair >> 6] >> UInt64(pair & 63)) & 1 != 0 || loneOpeners[Int(lower(a))]
+            : loneOpeners[Int(lower(a))]
+        if startsLikeOne { return false }
+        return !(anyFirstAnyLast || anyFirstLasts.contains(lower(z)))
+    }
+
+    @inline(__always)
+    private static func isHostChar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D || v == 0x5F || v == 0x2E
+        }
+        return ScalarClass.isAlnum(c)
     }
 
     static func lower(_ s: some Sequence<Unicode.Scalar>) -> [UInt32] {

@@ -27,54 +27,57 @@ struct IPDetector: Detector {
 
     private func ipv4(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            guard ScalarClass.isASCIIDigit(s[i]), !text.isWordy(at: i - 1), text.scalar(at: i - 1) != ".",
-                  !(i >= 3 && Defang.dot(s, i - 3) == 3) else { i += 1; continue }
-            var octets: [UInt8] = []
-            var wildcards = 0
-            var j = i
-            var ok = true
-            while octets.count + wildcards < 4 {
-                if wildcards == 0, j < s.count, ScalarClass.isASCIIDigit(s[j]) {
-                    var v = 0, k = j
-                    while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j < 4 { v = v * 10 + Int(s[k].value - 0x30); k += 1 }
-                    if k - j > 3 || v > 255 { ok = false; break }
-                    octets.append(UInt8(v))
-                    j = k
-                } else if octets.count >= 2, let w = wildcardEnd(s, j) {
-                    wildcards += 1
-                    j = w
-                } else {
-                    break
+        text.forEachToken(ScanText.Token.digit) { from, tokenEnd in
+            var i = from
+            while i < tokenEnd {
+                guard ScalarClass.isASCIIDigit(s[i]), !text.isWordy(at: i - 1), text.scalar(at: i - 1) != ".",
+                      !(i >= 3 && Defang.dot(s, i - 3) == 3) else { i += 1; continue }
+                var octets: [UInt8] = []
+                var wildcards = 0
+                var j = i
+                var ok = true
+                while octets.count + wildcards < 4 {
+                    if wildcards == 0, j < s.count, ScalarClass.isASCIIDigit(s[j]) {
+                        var v = 0, k = j
+                        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j < 4 { v = v * 10 + Int(s[k].value - 0x30); k += 1 }
+                        if k - j > 3 || v > 255 { ok = false; break }
+                        octets.append(UInt8(v))
+                        j = k
+                    } else if octets.count >= 2, let w = wildcardEnd(s, j) {
+                        wildcards += 1
+                        j = w
+                    } else {
+                        break
+                    }
+                    let dot = Defang.dot(s, j)
+                    if octets.count + wildcards < 4, dot > 0, j + dot < s.count,
+                       ScalarClass.isASCIIDigit(s[j + dot]) || s[j + dot] == "x" || s[j + dot] == "X" || s[j + dot] == "*" {
+                        j += dot
+                    } else {
+                        break
+                    }
                 }
-                let dot = Defang.dot(s, j)
-                if octets.count + wildcards < 4, dot > 0, j + dot < s.count,
-                   ScalarClass.isASCIIDigit(s[j + dot]) || s[j + dot] == "x" || s[j + dot] == "X" || s[j + dot] == "*" {
-                    j += dot
-                } else {
-                    break
+                let total = octets.count + wildcards
+                // Part of a longer dotted number, or glued to a word: not an address.
+                let dotAfter = Defang.dot(s, j)
+                let gluedAfter = text.isWordy(at: j) || (dotAfter > 0 && text.scalar(at: j + dotAfter).map(ScalarClass.isASCIIDigit) == true)
+                if ok, !gluedAfter, total == 4 {
+                    let end = cidrEnd(s, j, max: 32)
+                    candidates.append(Candidate(kind: .ip, start: i, end: end))
+                    i = end
+                    continue
                 }
+                if ok, !gluedAfter, total == 3, wildcards == 0, ownPrefixes.contains(octets) {
+                    candidates.append(Candidate(kind: .ip, start: i, end: j))
+                    i = j
+                    continue
+                }
+                // Skip the rest of this number run so we do not restart inside it.
+                var k = i
+                while k < s.count, ScalarClass.isASCIIDigit(s[k]) || Defang.dot(s, k) > 0 { k += max(1, Defang.dot(s, k)) }
+                i = max(k, i + 1)
             }
-            let total = octets.count + wildcards
-            // Part of a longer dotted number, or glued to a word: not an address.
-            let dotAfter = Defang.dot(s, j)
-            let gluedAfter = text.isWordy(at: j) || (dotAfter > 0 && text.scalar(at: j + dotAfter).map(ScalarClass.isASCIIDigit) == true)
-            if ok, !gluedAfter, total == 4 {
-                let end = cidrEnd(s, j, max: 32)
-                candidates.append(Candidate(kind: .ip, start: i, end: end))
-                i = end
-                continue
-            }
-            if ok, !gluedAfter, total == 3, wildcards == 0, ownPrefixes.contains(octets) {
-                candidates.append(Candidate(kind: .ip, start: i, end: j))
-                i = j
-                continue
-            }
-            // Skip the rest of this number run so we do not restart inside it.
-            var k = i
-            while k < s.count, ScalarClass.isASCIIDigit(s[k]) || Defang.dot(s, k) > 0 { k += max(1, Defang.dot(s, k)) }
-            i = max(k, i + 1)
+            return i
         }
     }
 
@@ -102,36 +105,39 @@ struct IPDetector: Detector {
 
     private func ipv6(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            guard ScalarClass.isHexDigit(c) || c == ":" else { i += 1; continue }
-            if text.isWordy(at: i - 1) || text.scalar(at: i - 1) == ":" || text.scalar(at: i - 1) == "." { i += 1; continue }
-            var j = i
-            var colons = 0, hex = 0
-            while j < s.count, ScalarClass.isHexDigit(s[j]) || s[j] == ":" || s[j] == "." {
-                if s[j] == ":" { colons += 1 } else if s[j] != "." { hex += 1 }
-                j += 1
-            }
-            var end = j
-            // A bare "::" is punctuation in prose, not the unspecified address.
-            if colons >= 2, hex > 0, !text.isWordy(at: j) {
-                // Sentence punctuation may trail the address.
-                while end > i, s[end - 1] == "." { end -= 1 }
-                if end - i >= 2, s[end - 1] == ":", s[end - 2] != ":" { end -= 1 }
-                if IPText.ipv6(s[i..<end]) != nil {
-                    let stop = cidrEnd(s, end, max: 128)
-                    var zoneEnd = stop
-                    if stop == end, stop + 1 < s.count, s[stop] == "%", ScalarClass.isASCIIAlnum(s[stop + 1]) {
-                        zoneEnd = stop + 1
-                        while zoneEnd < s.count, ScalarClass.isASCIIAlnum(s[zoneEnd]) { zoneEnd += 1 }
-                    }
-                    candidates.append(Candidate(kind: .ip, start: i, end: zoneEnd))
-                    i = zoneEnd
-                    continue
+        text.forEachToken(ScanText.Token.colon) { from, tokenEnd in
+            var i = from
+            while i < tokenEnd {
+                let c = s[i]
+                guard ScalarClass.isHexDigit(c) || c == ":" else { i += 1; continue }
+                if text.isWordy(at: i - 1) || text.scalar(at: i - 1) == ":" || text.scalar(at: i - 1) == "." { i += 1; continue }
+                var j = i
+                var colons = 0, hex = 0
+                while j < s.count, ScalarClass.isHexDigit(s[j]) || s[j] == ":" || s[j] == "." {
+                    if s[j] == ":" { colons += 1 } else if s[j] != "." { hex += 1 }
+                    j += 1
                 }
+                var end = j
+                // A bare "::" is punctuation in prose, not the unspecified address.
+                if colons >= 2, hex > 0, !text.isWordy(at: j) {
+                    // Sentence punctuation may trail the address.
+                    while end > i, s[end - 1] == "." { end -= 1 }
+                    if end - i >= 2, s[end - 1] == ":", s[end - 2] != ":" { end -= 1 }
+                    if IPText.ipv6(s[i..<end]) != nil {
+                        let stop = cidrEnd(s, end, max: 128)
+                        var zoneEnd = stop
+                        if stop == end, stop + 1 < s.count, s[stop] == "%", ScalarClass.isASCIIAlnum(s[stop + 1]) {
+                            zoneEnd = stop + 1
+                            while zoneEnd < s.count, ScalarClass.isASCIIAlnum(s[zoneEnd]) { zoneEnd += 1 }
+                        }
+                        candidates.append(Candidate(kind: .ip, start: i, end: zoneEnd))
+                        i = zoneEnd
+                        continue
+                    }
+                }
+                i = j
             }
-            i = j
+            return i
         }
     }
 }

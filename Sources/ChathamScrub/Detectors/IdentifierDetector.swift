@@ -14,18 +14,41 @@ struct IdentifierDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
         let n = s.count
-        var i = 0
-        while i < n {
+        text.forEachToken(0) { from, tokenEnd, flags in
+            if flags & ScanText.Token.notPlain == 0 {
+                // Letters and prose punctuation only: no shape can start
+                // here but a keyword ("account 1234"), at a word start.
+                var i = from
+                while i < tokenEnd {
+                    let v = s[i].value
+                    guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
+                    var w = i + 1
+                    while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
+                    if Keywords.mayStart(v, length: w - i), !text.isWordy(at: i - 1) { keyword(text, i, &candidates) }
+                    i = w
+                }
+                return tokenEnd
+            }
+            return shapes(text, from, tokenEnd, &candidates)
+        }
+    }
+
+    /// The full scan of one token that has digits, joiners, brackets or
+    /// non-ASCII scalars.
+    private func shapes(_ text: ScanText, _ from: Int, _ tokenEnd: Int, _ candidates: inout [Candidate]) -> Int {
+        let s = text.scalars
+        let n = s.count
+        var i = from
+        while i < tokenEnd {
             let c = s[i]
+            let v = c.value
             // Not mid-word (a placeholder counts as a word), not inside a dotted or dashed run.
-            if !c.isASCII {
+            if v >= 0x80 {
                 if ScalarClass.isCJK(c) { keyword(text, i, &candidates) }
                 i += 1
                 continue
             }
-            let v = c.value
-            let isWordStart = !text.isWordy(at: i - 1) && !text.protected[i]
-            if !isWordStart || v == 0x20 || v == 0x0A {
+            if v == 0x20 || v == 0x0A || text.isWordy(at: i - 1) || text.protected[i] {
                 i += 1
                 continue
             }
@@ -41,6 +64,26 @@ struct IdentifierDetector: Detector {
                     add(.user, i, e, text, &candidates)
                 }
             } else if ScalarClass.isASCIIAlnum(c) {
+                // Every shape but the keyword needs a digit in the word or a
+                // joiner after it ("-", "_", ".", ":", "\\"); a plain word only
+                // gets the keyword check, and the scan jumps past it (nothing
+                // inside a word is a word start).
+                var w = i
+                var digits = false
+                while w < n, s[w].value < 0x80, ScalarClass.isASCIIAlnum(s[w]) {
+                    if s[w].value <= 0x39 { digits = true }
+                    w += 1
+                }
+                let joiner = w < n && (s[w] == "-" || s[w] == "_" || s[w] == "." || s[w] == ":" || s[w] == "\\")
+                if !digits, !joiner {
+                    // Most words are not keywords: a (first letter, length)
+                    // table rules them out before any hashing.
+                    if !glued, w < n && s[w].value >= 0x80 || Keywords.mayStart(s[i].value, length: w - i) {
+                        keyword(text, i, &candidates)
+                    }
+                    i = w
+                    continue
+                }
                 if !glued || prev == ":" {
                     if let e = guid(s, i) { add(.id, i, e, text, &candidates) }
                     if let e = mac(s, i) { add(.id, i, e, text, &candidates) }
@@ -53,11 +96,13 @@ struct IdentifierDetector: Detector {
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
                     if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                     if let e = namedHost(s, i) { add(.host, i, e, text, &candidates) }
+                    if let e = singleHost(s, i), !text.isWordy(at: e) { add(.host, i, e, text, &candidates) }
                     keyword(text, i, &candidates)
                 }
             }
             i += 1
         }
+        return i
     }
 
     private func add(_ kind: Kind, _ start: Int, _ end: Int, _ text: ScanText, _ out: inout [Candidate]) {
@@ -296,18 +341,65 @@ struct IdentifierDetector: Detector {
         }
         parts.append(cur)
         guard parts.count >= 2, parts.allSatisfy({ $0.count <= 12 }) else { return nil }
-        let lettered = parts.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        // The run is ASCII only, so a letter is a-z or A-Z.
+        let isLetter: (Unicode.Scalar) -> Bool = { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }
+        let lettered = parts.filter { $0.unicodeScalars.contains(where: isLetter) }
         guard lettered.count >= 2, parts.contains(where: { $0.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) }) else { return nil }
         if lettered.contains(where: { Self.techWords.contains($0.lowercased()) }) { return nil }
         let hasUpper = s[i..<end].contains { $0.value >= 0x41 && $0.value <= 0x5A }
         let hasLower = s[i..<end].contains { $0.value >= 0x61 && $0.value <= 0x7A }
         let mixedPart = parts.contains { p in
-            p.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) && p.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+            p.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) && p.unicodeScalars.contains(where: isLetter)
         }
         let paddedNumber = parts.contains { $0.count >= 2 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
         if hasUpper && !hasLower { return end }
         return mixedPart || paddedNumber ? end : nil
     }
+
+    /// One-part host names: a server-role word, optionally after a short
+    /// site code and before an environment, then a number — DC01, FS02,
+    /// SQLPROD3, LDNDC01, exch02, web01. All upper or all lower case
+    /// ("Web3" is a word); a four-digit year-like number is a version
+    /// (SQL2019, WS2012), not a host.
+    func singleHost(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var j = i
+        var upper = 0, lower = 0
+        while j < s.count, s[j].value < 0x80 {
+            let v = s[j].value
+            if v >= 0x41 && v <= 0x5A { upper += 1 } else if v >= 0x61 && v <= 0x7A { lower += 1 } else { break }
+            j += 1
+        }
+        let letters = j - i
+        guard letters >= 2, letters <= 12, upper == 0 || lower == 0 else { return nil }
+        var k = j
+        var number = 0
+        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j <= 4 { number = number * 10 + Int(s[k].value - 0x30); k += 1 }
+        let digits = k - j
+        guard digits >= 1, digits <= 4, !(k < s.count && ScalarClass.isAlnum(s[k])) else { return nil }
+        if digits == 4 && number >= 1990 && number <= 2039 { return nil }
+        if k < s.count, s[k] == "." || s[k] == "-" || s[k] == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { return nil }
+        var word = ""
+        for c in s[i..<j] { word.unicodeScalars.append(Unicode.Scalar(UInt8(c.value | 0x20))) }
+        var stem = Substring(word)
+        if let env = Self.hostEnvironments.first(where: { stem.count > $0.count && stem.hasSuffix($0) }) { stem = stem.dropLast(env.count) }
+        guard let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else { return nil }
+        var whole = word
+        for c in s[j..<k] { whole.unicodeScalars.append(c) }
+        return Self.notHosts.contains(whole) ? nil : k
+    }
+
+    /// Server roles in host naming conventions.
+    static let hostRoles: [String] = [
+        "dc", "rodc", "pdc", "adc", "fs", "file", "sql", "db", "web", "app", "exch", "exc", "mail", "mbx", "mx", "smtp",
+        "srv", "svr", "print", "prn", "hv", "esx", "esxi", "vcsa", "nas", "san", "bkp", "backup", "rds", "ctx", "adfs",
+        "pki", "dhcp", "dns", "wsus", "sccm", "mecm", "jump", "jmp", "bastion", "fw", "vpn", "proxy", "prx", "lb",
+        "wks", "pc", "lt", "lap", "kiosk", "pos", "atm", "hmi", "plc", "scada", "erp", "crm", "git", "siem", "nms",
+        "ntp", "ftp", "sftp", "ldap", "vdi", "nps", "radius", "wlc", "rtr", "sw", "ids", "dmz", "gw", "ws", "vm",
+    ].sorted { $0.count > $1.count }
+    /// Products and terms that have a host's shape.
+    static let notHosts: Set<String> = ["db2", "web2", "web3", "ws1", "pos1", "pos2"]
+    /// Environment suffixes after the role: SQLPROD3, webdev02.
+    static let hostEnvironments: [String] = ["prod", "prd", "dev", "test", "tst", "uat", "stg", "qa", "dr"]
 
     /// Parts that make a dashed token a cipher, standard or product, not a host.
     static let techWords: Set<String> = [
@@ -362,20 +454,40 @@ struct IdentifierDetector: Detector {
 
 /// Words that announce an identifying number, in the five corpus languages.
 enum Keywords {
-    static let latin = WordSet([
+    static let latin = WordSet(latinWords, folded: true)
+    static let latinWords = [
         "account", "accounts", "acct", "badge", "employee", "staff", "personnel", "payroll", "ticket", "case",
         "sort", "routing", "iban", "swift", "bic", "customer", "member", "membership", "contract", "policy",
         "konto", "kontonummer", "ausweis", "dienstausweis", "mitarbeiterausweis", "mitarbeiternummer",
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
         "compte", "matricule", "identifiant", "dossier", "contrat",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
-    ], folded: true)
+    ]
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
         "holder", "nº", "n°",
     ], folded: true)
+
+    /// Bit `n` of entry `c` is set when a keyword of `n` scalars starts with
+    /// the ASCII letter `c` (either case).
+    static let firstAndLength: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 128)
+        for word in latinWords {
+            let scalars = Array(word.lowercased().unicodeScalars)
+            guard let first = scalars.first, first.isASCII, scalars.count < 32 else { continue }
+            table[Int(first.value)] |= 1 << UInt32(scalars.count)
+            if first.value >= 0x61 && first.value <= 0x7A { table[Int(first.value - 0x20)] |= 1 << UInt32(scalars.count) }
+        }
+        return table
+    }()
+
+    /// Whether a keyword of `length` scalars may start with ASCII `first`.
+    @inline(__always)
+    static func mayStart(_ first: UInt32, length: Int) -> Bool {
+        first < 0x80 && length < 32 && firstAndLength[Int(first)] & (1 << UInt32(length)) != 0
+    }
 
     /// End of a keyword starting at `i`, or nil.
     static func match(_ s: [Unicode.Scalar], _ i: Int) -> Int? {

@@ -1,34 +1,30 @@
-/// Spans that must survive: the profile's keep list, a built-in vocabulary of
-/// malware/tool/actor names, and CVE and ATT&CK identifiers.
+/// Spans that must survive: the profile's keep list and a built-in vocabulary
+/// of malware/tool/actor names (matched by `ProfileDetector`, in the same
+/// automaton pass as the profile), and CVE and ATT&CK identifiers (here).
 struct KeepDetector: Sendable {
-    private let names: ProfileDetector
-
-    init(profile: MemberProfile) {
-        let entries = (Vocabulary.keepNames + profile.keep).map { ($0, Kind.term, true) }
-        names = ProfileDetector(entries: entries)
-    }
-
-    func spans(_ text: ScanText) -> [(Int, Int)] {
-        var out = names.spans(text)
+    /// Adds the CVE and ATT&CK identifiers in `text` to `out`.
+    func spans(_ text: ScanText, into out: inout [(Int, Int)]) {
         identifiers(text, into: &out)
-        return out
     }
 
     /// CVE-2024-3400, T1566, T1566.001, TA0001, M1032, S0002, G0016, DS0009, C0011.
     private func identifiers(_ text: ScanText, into out: inout [(Int, Int)]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            let c = s[i].value | 0x20
-            // Only word starts with a possible first letter: c, t, m, s, g, d.
-            guard c == 0x63 || c == 0x74 || c == 0x6D || c == 0x73 || c == 0x67 || c == 0x64,
-                  s[i].isASCII, !text.isWordy(at: i - 1),
-                  let end = identifierEnd(s, i), !text.isWordy(at: end) else {
-                i += 1
-                continue
+        text.forEachToken(ScanText.Token.digit) { from, tokenEnd in
+            var i = from
+            while i < tokenEnd {
+                let c = s[i].value | 0x20
+                // Only word starts with a possible first letter: c, t, m, s, g, d.
+                guard c == 0x63 || c == 0x74 || c == 0x6D || c == 0x73 || c == 0x67 || c == 0x64,
+                      s[i].isASCII, !text.isWordy(at: i - 1),
+                      let end = identifierEnd(s, i), !text.isWordy(at: end) else {
+                    i += 1
+                    continue
+                }
+                out.append((i, end))
+                i = end
             }
-            out.append((i, end))
-            i = end
+            return i
         }
     }
 

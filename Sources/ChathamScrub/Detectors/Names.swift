@@ -79,6 +79,17 @@ enum Names {
     Jose Juan Mariel Maricel Jhon Rommel Ferdinand Rodrigo
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// Korean surnames in romanisation, many of them English words too
+    /// ("Park", "Song"); they start a name only before a hyphenated given
+    /// name ("Park Ji-hoon"). Two-letter ones that are common English words
+    /// (So, Do, In, Go, An …) are left out.
+    static let koreanSurnamesLatin: Set<String> = Set("""
+    Park Pak Bak Jeong Jung Chung Han Oh Seo Song Hwang Ahn Yoo Ryu Hong Jeon Moon Mun Yang Son Bae \
+    Baek Heo Nam Noh Kwak Sung Cha Joo Woo Koo Min Jin Chae Won Chun Gong Hyun Ham Byun Yeo \
+    Seok Seol Gil Yeon Pyo Myung Tak Eun Yong Bong Kim Lee Yi Choi Kang Cho \
+    Jo Yoon Yun Jang Lim Shin Kwon
+    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
     /// Titles that put a name after them: "Dr. Kwame Mensah", "Herr Schäfer", "Mme Dubois".
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "fr", "hr",
@@ -116,7 +127,10 @@ enum Names {
     Janvier Février Mars Avril Juin Juillet Août Septembre Octobre Novembre Décembre Janeiro Fevereiro Março \
     Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro \
     SOC CERT CSIRT IT HR VPN MFA EDR XDR SIEM Microsoft Google Amazon Apple Cisco Fortinet Windows Linux \
-    Azure Office Exchange Active Directory Security Incident Response Forensics Legal Finance Helpdesk
+    Azure Office Exchange Active Directory Security Incident Response Forensics Legal Finance Helpdesk \
+    Reconnaissance Resource Development Initial Access Execution Persistence Privilege Escalation Defense \
+    Evasion Credential Discovery Lateral Movement Collection Command Control Exfiltration Impact \
+    New North South East West United Kingdom States Saint San Santa Los Las
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Common Japanese surnames in kanji, two characters or more (single

@@ -41,17 +41,42 @@ struct PersonDetector: Sendable {
                 i += 1; continue
             }
             guard ScalarClass.isAlnum(c), !text.protected[i], !text.isWordy(at: i - 1) else { i += 1; continue }
+            // One pass over an ASCII word computes its extent, both hashes
+            // and its case shape; other words take the general route.
             var j = i + 1
+            var ascii = c.isASCII
+            let prime: UInt64 = 0x100_0000_01B3
+            var exact = (0xCBF2_9CE4_8422_2325 ^ UInt64(c.value)) &* prime
+            var lower = (0xCBF2_9CE4_8422_2325 ^ UInt64(Self.asciiLower(c.value))) &* prime
+            var lowerSeen = false, digitSeen = false
             while j < s.count {
-                if ScalarClass.isAlnum(s[j]) || ScalarClass.isIgnorable(s[j]) { j += 1; continue }
-                if s[j] == "'" || s[j] == "\u{2019}" || s[j] == "-", j + 1 < s.count, s[j + 1].properties.isUppercase { j += 1; continue }
+                let v = s[j].value
+                if v < 0x80 {
+                    let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
+                    if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
+                        || (v == 0x2D && Self.syllableAfterHyphen(s, i, j)) {
+                        exact = (exact ^ UInt64(v)) &* prime
+                        lower = (lower ^ UInt64(Self.asciiLower(v))) &* prime
+                        if v >= 0x61 && v <= 0x7A { lowerSeen = true } else if v >= 0x30 && v <= 0x39 { digitSeen = true }
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                if ScalarClass.isAlnum(s[j]) || ScalarClass.isIgnorable(s[j]) { ascii = false; j += 1; continue }
+                if s[j] == "\u{2019}", j + 1 < s.count, Self.isUpper(s[j + 1]) { ascii = false; j += 1; continue }
                 break
             }
             if j < s.count, text.protected[j] { i = j; continue }
-            let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
-                && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
-            words.append(Word(start: i, end: j, exact: WordSet.hash(s[i..<j], folded: false),
-                              lower: WordSet.hash(s[i..<j], folded: true), titlecase: titlecase))
+            if ascii {
+                let titlecase = c.value >= 0x41 && c.value <= 0x5A && lowerSeen && !digitSeen
+                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase))
+            } else {
+                let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
+                    && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
+                words.append(Word(start: i, end: j, exact: WordSet.hash(s[i..<j], folded: false),
+                                  lower: WordSet.hash(s[i..<j], folded: true), titlecase: titlecase))
+            }
             i = j
         }
 
@@ -63,7 +88,7 @@ struct PersonDetector: Sendable {
             if Self.titles.contains(hash: word.lower), w + 1 < words.count {
                 let dot = text.scalar(at: word.end) == "."
                 if !Self.dotTitles.contains(hash: word.lower) || dot,
-                   s[word.start].properties.isUppercase || dot,
+                   Self.isUpper(s[word.start]) || dot,
                    adjacent(words[w], words[w + 1], text, allowDot: true),
                    let end = nameRun(words, w + 1, text, max: 3) {
                     found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
@@ -82,6 +107,24 @@ struct PersonDetector: Sendable {
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
             if word.titlecase, Self.given.contains(hash: word.exact), !Self.stop.contains(hash: word.exact) {
                 let end = nameRun(words, w, text, max: 3) ?? w
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // A romanised Korean surname before a hyphenated given name:
+            // "Park Ji-hoon", "Han Seo-yeon".
+            if word.titlecase, Self.koreanLatin.contains(hash: word.exact), w + 1 < words.count,
+               adjacent(words[w], words[w + 1], text), words[w + 1].titlecase,
+               text.scalars[words[w + 1].start..<words[w + 1].end].contains("-") {
+                found.append(Candidate(kind: .person, start: word.start, end: words[w + 1].end))
+                w += 2
+                continue
+            }
+            // Two or three name words that a role follows as an apposition:
+            // "Okonkwo Adeyemi, our CISO", "Katrin Becker (Analystin)",
+            // "Marie Dubois, notre RSSI". One capitalised word is not enough
+            // (a sentence's first word is capitalised too).
+            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w, appositiveRole(after: words[end], words, end + 1, text) {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -108,15 +151,67 @@ struct PersonDetector: Sendable {
             let end = ProfileDetector.possessiveEnd(text, c.end)
             candidates.append(Candidate(kind: .person, start: c.start, end: end, core: c.end - c.start))
         }
-        if hasCJK { japanese(text, into: &candidates) }
+        if hasCJK {
+            japanese(text, into: &candidates)
+            chinese(text, into: &candidates)
+            korean(text, into: &candidates)
+        }
     }
 
+    /// A hyphen inside a romanised East Asian given name ("Min-jun",
+    /// "Ji-hoon", "Seo-yeon"): a capitalised part of two to four letters
+    /// before it, two to four lower-case letters after it, then the word ends.
+    static func syllableAfterHyphen(_ s: [Unicode.Scalar], _ start: Int, _ hyphen: Int) -> Bool {
+        let before = hyphen - start
+        guard before >= 2, before <= 4, s[start].value >= 0x41, s[start].value <= 0x5A else { return false }
+        var k = hyphen + 1
+        while k < s.count, s[k].value >= 0x61, s[k].value <= 0x7A { k += 1 }
+        let after = k - hyphen - 1
+        return after >= 2 && after <= 4 && !(k < s.count && (ScalarClass.isAlnum(s[k]) || s[k] == "-"))
+    }
+
+    static let koreanLatin = WordSet(Names.koreanSurnamesLatin, folded: false)
+
+    @inline(__always) static func asciiLower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+        c.isASCII ? (c.value >= 0x41 && c.value <= 0x5A) : isUpperSlow(c)
     }
+    @inline(never) static func isUpperSlow(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
+    @inline(never) static func isLowerSlow(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
     @inline(__always) static func isLower(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII ? (c.value >= 0x61 && c.value <= 0x7A) : c.properties.isLowercase
+        c.isASCII ? (c.value >= 0x61 && c.value <= 0x7A) : isLowerSlow(c)
     }
+
+    /// Whether a role follows `last` as an apposition: ", our CISO",
+    /// " (analyst)", ", head of", ", die Analystin", ", nosso analista".
+    private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText) -> Bool {
+        guard next < words.count else { return false }
+        var k = last.end
+        var punct = false
+        while k < words[next].start {
+            let c = text.scalars[k]
+            if c == " " || c == "\u{00A0}" { k += 1; continue }
+            if (c == "," || c == "(") && !punct { punct = true; k += 1; continue }
+            return false
+        }
+        guard punct, words[next].start - last.end <= 3 else { return false }
+        var r = next
+        if Self.determiners.contains(hash: words[r].lower), r + 1 < words.count, adjacent(words[r], words[r + 1], text) { r += 1 }
+        func role(_ k: Int) -> Bool { Self.roles.contains(hash: words[k].lower) && !Self.notAppositive.contains(hash: words[k].lower) }
+        if role(r) { return true }
+        // One word may qualify the role: "the SOC lead", "our security engineer".
+        return r + 1 < words.count && adjacent(words[r], words[r + 1], text) && role(r + 1)
+    }
+
+    /// Roles that after a comma describe attackers or places as often as
+    /// people ("Lateral Movement, the operator …").
+    static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin"], folded: true)
+
+    static let determiners = WordSet([
+        "our", "the", "their", "its", "his", "her", "a", "an", "unser", "unsere", "unserer", "der", "die", "ein", "eine",
+        "notre", "le", "la", "l", "un", "une", "nosso", "nossa", "o", "um", "uma",
+    ], folded: true)
 
     /// Whether `b` follows `a` with only a space (or a comma/colon, or a title's dot) between.
     private func adjacent(_ a: Word, _ b: Word, _ text: ScanText, allowDot: Bool = false, allowComma: Bool = false) -> Bool {
@@ -199,6 +294,105 @@ struct PersonDetector: Sendable {
             i += 1
         }
     }
+
+    /// Chinese names: a common surname (one character, or a compound such
+    /// as 欧阳), at most two more characters of given name, then a title or
+    /// honorific ("王伟先生", "李经理", "欧阳娜娜女士"). Single-character
+    /// surnames are ordinary words too (高 "high", 金 "gold"), so the title
+    /// after the name is required.
+    private func chinese(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        func isHan(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || (c.value >= 0x3400 && c.value <= 0x4DBF) }
+        func title(at k: Int) -> Int? {
+            for t in Self.chineseTitleScalars where k + t.count <= s.count && zip(t, s[k...]).allSatisfy({ $0 == $1 }) { return t.count }
+            return nil
+        }
+        var i = 0
+        while i < s.count {
+            guard isHan(s[i]), !text.protected[i] else { i += 1; continue }
+            var surname = 0
+            if i + 1 < s.count, Self.chineseCompoundSurnames.contains(where: { $0[0] == s[i] && $0[1] == s[i + 1] }) {
+                surname = 2
+            } else if Self.chineseSurnames.contains(s[i]) {
+                surname = 1
+            }
+            guard surname > 0 else { i += 1; continue }
+            // Shortest name first: "李经理" is 李 with a title, not 李经 with 理.
+            var matched = false
+            for given in 0...2 {
+                let end = i + surname + given
+                guard end <= s.count, (i + surname..<end).allSatisfy({ isHan(s[$0]) }) else { break }
+                if title(at: end) != nil, !(given == 1 && Self.chineseWords.contains([s[i], s[i + 1]])) {
+                    candidates.append(Candidate(kind: .person, start: i, end: end))
+                    i = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+    }
+
+    /// Korean names: a common surname syllable (or 남궁, 제갈 …), one or two
+    /// more syllables, then a title or honorific, with or without a space
+    /// ("김민준 씨", "박지훈 과장님", "이서연님").
+    private func korean(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        func isHangul(_ c: Unicode.Scalar) -> Bool { c.value >= 0xAC00 && c.value <= 0xD7A3 }
+        func title(at k: Int) -> Bool {
+            Self.koreanTitleScalars.contains { t in k + t.count <= s.count && zip(t, s[k...]).allSatisfy { $0 == $1 } }
+        }
+        var i = 0
+        while i < s.count {
+            guard isHangul(s[i]), !text.protected[i], i == 0 || !isHangul(s[i - 1]) else { i += 1; continue }
+            var surname = 0
+            if i + 1 < s.count, Self.koreanCompoundSurnames.contains(where: { $0[0] == s[i] && $0[1] == s[i + 1] }) {
+                surname = 2
+            } else if Self.koreanSurnames.contains(s[i]) {
+                surname = 1
+            }
+            guard surname > 0 else { i += 1; continue }
+            var matched = false
+            for given in 0...2 {
+                let end = i + surname + given
+                guard end <= s.count, (i + surname..<end).allSatisfy({ isHangul(s[$0]) }) else { break }
+                // A surname alone takes its title after a space ("김 과장");
+                // glued, it is usually a word ("정부장관", a minister).
+                let spaced = end < s.count && s[end] == " "
+                if given == 0 && !spaced { continue }
+                if title(at: spaced ? end + 1 : end) {
+                    candidates.append(Candidate(kind: .person, start: i, end: end))
+                    i = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+    }
+
+    static let chineseSurnames: Set<Unicode.Scalar> = Set("""
+    王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊黃趙吳許鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸賈鄒龔錢
+    """.unicodeScalars.filter { $0.value > 0x2FFF })
+    /// Words that begin with a surname character and often stand before a
+    /// title: "高级工程师" is a senior engineer, not Mr Gao Ji.
+    static let chineseWords: Set<[Unicode.Scalar]> = Set(["高级", "高級", "金融", "石油", "黄金", "黃金", "方面", "任何", "于是",
+                                                          "马上", "周末", "江湖", "万元", "白天", "首席", "陆军", "海军"]
+        .map { Array($0.unicodeScalars) })
+    static let chineseCompoundSurnames: [[Unicode.Scalar]] = ["欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "慕容"]
+        .map { Array($0.unicodeScalars) }
+    static let chineseTitleScalars: [[Unicode.Scalar]] = [
+        "先生", "女士", "小姐", "总经理", "總經理", "经理", "經理", "总监", "總監", "主任", "博士", "老师", "老師", "工程师", "工程師",
+        "部长", "部長", "科长", "科長", "处长", "處長", "主管", "同志", "教授", "律师", "律師", "总裁", "總裁",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    static let koreanSurnames: Set<Unicode.Scalar> = Set("""
+    김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부
+    """.unicodeScalars.filter { $0.value > 0x2FFF })
+    static let koreanCompoundSurnames: [[Unicode.Scalar]] = ["남궁", "제갈", "선우", "독고", "황보", "사공", "서문"].map { Array($0.unicodeScalars) }
+    static let koreanTitleScalars: [[Unicode.Scalar]] = [
+        "씨", "님", "과장", "부장", "대리", "팀장", "사원", "주임", "차장", "이사", "선생님", "선생", "교수", "박사", "실장",
+        "본부장", "상무", "전무", "대표", "사장", "회장", "매니저", "연구원", "책임", "수석",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
     static let surnameScalars: [[Unicode.Scalar]] = Names.japaneseSurnames.map { Array($0.unicodeScalars) }
         .sorted { $0.count > $1.count }

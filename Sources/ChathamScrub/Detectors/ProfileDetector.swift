@@ -25,54 +25,105 @@ struct PatternRule: Sendable {
 /// Entries of four or more letters also match inside longer words, and the
 /// finding then grows to the whole word ("AcmePayments" → "[TERM]"), because a
 /// fragment left behind ("[ORG]bank") still identifies.
-struct ProfileDetector: Detector {
+struct ProfileDetector: Sendable {
     private let matcher: MultiPatternMatcher
-    private let rules: [PatternRule]
+    /// Per automaton pattern: the rule of the profile entry with that
+    /// skeleton, and the rule of the keep-list entry with it (either may be
+    /// absent). Keep-list names ride in the same automaton, so one scan of
+    /// the skeleton yields both what to remove and what to keep.
+    /// Plain values (their `plain` skeletons live in `plains`), so a hit
+    /// copies no array.
+    private let rules: [CompiledRule]
+    private let keepRules: [CompiledRule]
+    private let plains: [[UInt32]]
+
+    private struct CompiledRule {
+        var present = false
+        var kind = Kind.term
+        var wholeWord = false
+        var compact = false
+        var anywhere = false
+        /// Index into `plains`, or -1.
+        var plain: Int32 = -1
+    }
 
     /// Entries shorter than this (in skeleton symbols) only match whole words.
     static let substringMinimum = 4
     /// Entries at least this long (in skeleton symbols) match anywhere inside a word.
     static let anywhereMinimum = 8
 
+    /// The profile's entries and, in the same automaton, the built-in keep
+    /// vocabulary plus the profile's keep list (matched as whole words).
     init(profile: MemberProfile) {
-        self.init(entries: ProfileDetector.entries(of: profile))
+        self.init(entries: ProfileDetector.entries(of: profile),
+                  keep: (Vocabulary.keepNames + profile.keep).map { ($0, Kind.term, true) })
     }
 
-    init(entries: [(String, Kind, Bool)]) {
+    init(entries: [(String, Kind, Bool)], keep: [(String, Kind, Bool)] = []) {
         var index: [[UInt32]: Int] = [:]
         var patterns: [[UInt32]] = []
-        var rules: [PatternRule] = []
-        for (entry, kind, derived) in entries {
-            var skeleton = Skeleton.of(entry)
-            while skeleton.first == Skeleton.barrier { skeleton.removeFirst() }
-            while skeleton.last == Skeleton.barrier { skeleton.removeLast() }
-            let letters = skeleton.filter { $0 != Skeleton.barrier }.count
-            guard letters > 0 else { continue }
-            let short = letters < ProfileDetector.substringMinimum
-            let hasSeparator = entry.unicodeScalars.contains { !ScalarClass.isAnyAlnum($0) && !ScalarClass.isIgnorable($0) }
-            var rule = PatternRule(kind: kind, wholeWord: short || derived, compact: short && !hasSeparator)
-            if short || derived { rule.plain = Skeleton.of(entry, plain: true).filter { $0 != Skeleton.barrier } }
-            rule.anywhere = letters >= ProfileDetector.anywhereMinimum
-            if let existing = index[skeleton] {
-                // Same skeleton from two entries: the more permissive match wins,
-                // the first (more specific) kind names it.
-                rules[existing].wholeWord = rules[existing].wholeWord && rule.wholeWord
-                rules[existing].compact = rules[existing].compact && rule.compact
-                rules[existing].anywhere = rules[existing].anywhere || rule.anywhere
-                if rule.plain == nil { rules[existing].plain = nil }
-            } else {
-                index[skeleton] = patterns.count
-                patterns.append(skeleton)
-                rules.append(rule)
+        var rules: [PatternRule?] = []
+        var keepRules: [PatternRule?] = []
+        for (isKeep, list) in [(false, entries), (true, keep)] {
+            for (entry, kind, derived) in list {
+                var skeleton = Skeleton.of(entry)
+                while skeleton.first == Skeleton.barrier { skeleton.removeFirst() }
+                while skeleton.last == Skeleton.barrier { skeleton.removeLast() }
+                let letters = skeleton.filter { $0 != Skeleton.barrier }.count
+                guard letters > 0 else { continue }
+                let short = letters < ProfileDetector.substringMinimum
+                let hasSeparator = entry.unicodeScalars.contains { !ScalarClass.isAnyAlnum($0) && !ScalarClass.isIgnorable($0) }
+                var rule = PatternRule(kind: kind, wholeWord: short || derived, compact: short && !hasSeparator)
+                if short || derived { rule.plain = Skeleton.of(entry, plain: true).filter { $0 != Skeleton.barrier } }
+                rule.anywhere = letters >= ProfileDetector.anywhereMinimum
+                let id: Int
+                if let existing = index[skeleton] {
+                    id = existing
+                } else {
+                    id = patterns.count
+                    index[skeleton] = id
+                    patterns.append(skeleton)
+                    rules.append(nil)
+                    keepRules.append(nil)
+                }
+                if var merged = isKeep ? keepRules[id] : rules[id] {
+                    // Same skeleton from two entries: the more permissive match wins,
+                    // the first (more specific) kind names it.
+                    merged.wholeWord = merged.wholeWord && rule.wholeWord
+                    merged.compact = merged.compact && rule.compact
+                    merged.anywhere = merged.anywhere || rule.anywhere
+                    if rule.plain == nil { merged.plain = nil }
+                    if isKeep { keepRules[id] = merged } else { rules[id] = merged }
+                } else if isKeep {
+                    keepRules[id] = rule
+                } else {
+                    rules[id] = rule
+                }
             }
         }
         matcher = MultiPatternMatcher(patterns: patterns)
-        self.rules = rules
+        var plains: [[UInt32]] = []
+        func compile(_ rule: PatternRule?) -> CompiledRule {
+            guard let rule else { return CompiledRule() }
+            var c = CompiledRule(present: true, kind: rule.kind, wholeWord: rule.wholeWord, compact: rule.compact,
+                                 anywhere: rule.anywhere)
+            if let plain = rule.plain { c.plain = Int32(plains.count); plains.append(plain) }
+            return c
+        }
+        self.rules = rules.map(compile)
+        self.keepRules = keepRules.map(compile)
+        self.plains = plains
     }
 
     var isEmpty: Bool { matcher.isEmpty }
 
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        var keep: [(Int, Int)] = []
+        detect(text, into: &candidates, keep: &keep)
+    }
+
+    /// Profile candidates into `candidates`, keep-list spans into `keep`.
+    func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)]) {
         let skeleton = text.skeleton
         matcher.scan(skeleton.symbols) { hit in
             // A match must begin and end on whole original scalars ("ß" folds to
@@ -80,37 +131,69 @@ struct ProfileDetector: Detector {
             if hit.start > 0, skeleton.origin[hit.start - 1] == skeleton.origin[hit.start] { return }
             if hit.end + 1 < skeleton.origin.count, skeleton.origin[hit.end + 1] == skeleton.origin[hit.end] { return }
             let rule = rules[hit.pattern]
-            var start = skeleton.origin[hit.start]
-            var end = skeleton.origin[hit.end] + 1
-            while end < text.count, ScalarClass.isIgnorable(text.scalars[end]) { end += 1 }
-            let core = end - start
-            if rule.compact {
-                for i in start..<end where !ScalarClass.isAnyAlnum(text.scalars[i]) && !ScalarClass.isIgnorable(text.scalars[i]) {
-                    return
-                }
+            if rule.present, let c = candidate(rule, hit, text) {
+                candidates.append(c)
             }
-            if let plain = rule.plain, Skeleton.plain(text.scalars[start..<end]) != plain { return }
-            if rule.wholeWord {
-                // A placeholder next to the match counts as a word character, as
-                // the text it replaced did; otherwise a second pass would match
-                // what the first did not.
-                if wordContinues(text, before: start) || wordContinues(text, after: end)
-                    || touchesPlaceholder(text, before: start) || touchesPlaceholder(text, after: end) { return }
-            } else {
-                if !rule.anywhere, wordContinues(text, before: start), !ProfileDetector.partBoundary(text, start) { return }
-                while wordContinues(text, before: start) { start -= 1 }
-                while wordContinues(text, after: end) { end += 1 }
+            let keepRule = keepRules[hit.pattern]
+            if keepRule.present, let c = candidate(keepRule, hit, text) {
+                keep.append((c.start, c.end))
             }
-            end = ProfileDetector.possessiveEnd(text, end)
-            candidates.append(Candidate(kind: rule.kind, start: start, end: end, core: core))
         }
     }
 
     /// Keep-list spans: same matching, always whole words, no kind needed.
     func spans(_ text: ScanText) -> [(Int, Int)] {
         var out: [Candidate] = []
-        detect(text, into: &out)
-        return out.map { ($0.start, $0.end) }
+        var keep: [(Int, Int)] = []
+        detect(text, into: &out, keep: &keep)
+        return keep
+    }
+
+    @inline(__always)
+    private func candidate(_ rule: CompiledRule, _ hit: MultiPatternMatcher.Hit, _ text: ScanText) -> Candidate? {
+        let skeleton = text.skeleton
+        var start = skeleton.origin[hit.start]
+        var end = skeleton.origin[hit.end] + 1
+        while end < text.count, ScalarClass.isIgnorable(text.scalars[end]) { end += 1 }
+        let core = end - start
+        // The cheapest test first: most hits of short entries are inside
+        // longer words.
+        if rule.wholeWord {
+            // A placeholder next to the match counts as a word character, as
+            // the text it replaced did; otherwise a second pass would match
+            // what the first did not.
+            if wordContinues(text, before: start) || wordContinues(text, after: end)
+                || touchesPlaceholder(text, before: start) || touchesPlaceholder(text, after: end) { return nil }
+        }
+        if rule.compact {
+            for i in start..<end where !ScalarClass.isAnyAlnum(text.scalars[i]) && !ScalarClass.isIgnorable(text.scalars[i]) {
+                return nil
+            }
+        }
+        if rule.plain >= 0, !ProfileDetector.plainMatches(text.scalars, start, end, plains[Int(rule.plain)]) { return nil }
+        if !rule.wholeWord {
+            if !rule.anywhere, wordContinues(text, before: start), !ProfileDetector.partBoundary(text, start) { return nil }
+            while wordContinues(text, before: start) { start -= 1 }
+            while wordContinues(text, after: end) { end += 1 }
+        }
+        end = ProfileDetector.possessiveEnd(text, end)
+        return Candidate(kind: rule.kind, start: start, end: end, core: core)
+    }
+
+    /// Whether `s[start..<end]` spells `plain` without look-alike folding.
+    /// ASCII is compared in place (letters and digits, case-folded; nothing
+    /// else is a symbol there); anything else takes the general folding.
+    static func plainMatches(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ plain: [UInt32]) -> Bool {
+        var k = 0
+        for i in start..<end {
+            let v = s[i].value
+            if v >= 0x80 { return Skeleton.plain(s[start..<end]) == plain }
+            guard ScalarClass.isASCIIAlnum(s[i]) else { continue }
+            let lower = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+            if k >= plain.count || plain[k] != lower { return false }
+            k += 1
+        }
+        return k == plain.count
     }
 
     private func wordContinues(_ text: ScanText, before i: Int) -> Bool {
@@ -141,7 +224,13 @@ struct ProfileDetector: Detector {
         guard i > 0 else { return true }
         let a = text.scalars[i - 1], b = text.scalars[i]
         if ScalarClass.isASCIIDigit(a) != ScalarClass.isASCIIDigit(b) { return true }
-        return a.properties.isLowercase && b.properties.isUppercase
+        if a.isASCII && b.isASCII { return a.value >= 0x61 && a.value <= 0x7A && b.value >= 0x41 && b.value <= 0x5A }
+        return caseChange(a, b)
+    }
+
+    @inline(never)
+    private static func caseChange(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a.properties.isLowercase && b.properties.isUppercase
     }
 
     /// Extends a match over a possessive: "Acme's", "Acme’s", "Jones'".

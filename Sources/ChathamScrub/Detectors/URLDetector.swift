@@ -4,31 +4,34 @@
 struct URLDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        var i = 0
-        while i + 3 < s.count {
-            // Find "://" and walk back over the scheme.
-            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
-            var start = i
-            while start > 0, i - start < 16, !text.protected[start - 1], s[start - 1].isASCII,
-                  ScalarClass.isASCIIAlnum(s[start - 1]) || s[start - 1] == "+" || s[start - 1] == "-" || s[start - 1] == "." {
-                start -= 1
+        text.forEachToken(ScanText.Token.colon) { from, tokenEnd in
+            var i = from
+            while i < tokenEnd, i + 3 < s.count {
+                // Find "://" and walk back over the scheme.
+                guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
+                var start = i
+                while start > 0, i - start < 16, !text.protected[start - 1], s[start - 1].isASCII,
+                      ScalarClass.isASCIIAlnum(s[start - 1]) || s[start - 1] == "+" || s[start - 1] == "-" || s[start - 1] == "." {
+                    start -= 1
+                }
+                // The longest known scheme ending at "://", even if glued to a word
+                // ("xhttps://…"): better to leave "x" than the URL.
+                var known = false
+                while start < i {
+                    var scheme = ""
+                    scheme.unicodeScalars.append(contentsOf: s[start..<i])
+                    if Vocabulary.urlSchemes.contains(scheme.lowercased()) { known = true; break }
+                    start += 1
+                }
+                let end = URLDetector.tailEnd(text, i + 3)
+                if known, end > i + 3 {
+                    candidates.append(Candidate(kind: .url, start: start, end: end))
+                    i = end
+                } else {
+                    i += 3
+                }
             }
-            // The longest known scheme ending at "://", even if glued to a word
-            // ("xhttps://…"): better to leave "x" than the URL.
-            var known = false
-            while start < i {
-                var scheme = ""
-                scheme.unicodeScalars.append(contentsOf: s[start..<i])
-                if Vocabulary.urlSchemes.contains(scheme.lowercased()) { known = true; break }
-                start += 1
-            }
-            let end = URLDetector.tailEnd(text, i + 3)
-            if known, end > i + 3 {
-                candidates.append(Candidate(kind: .url, start: start, end: end))
-                i = end
-            } else {
-                i += 3
-            }
+            return i
         }
     }
 

@@ -14,10 +14,29 @@ struct MultiPatternMatcher: Sendable {
     }
 
     private static let denseCount = 37
-    private var dense: [Int32] = []                 // state * denseCount + symbol → state
+    /// Full transition rows (`state * denseCount + symbol` → next state) for
+    /// the shallow states only (depth ≤ `denseDepth`, numbered first,
+    /// breadth-first). Text keeps returning to these, and a small table
+    /// stays in cache: with a row for every state a 1,000-entry profile's
+    /// table runs to megabytes and each symbol cost a cache miss.
+    private var table: [Int32] = []
+    private var denseStates = 0
+    private static let denseDepth = 2
+    /// Deeper states keep only their own trie edges over the dense
+    /// alphabet, `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`,
+    /// and fall back along failure links (which always end in a shallow state).
+    private var edgeStart: [Int32] = []
+    private var edgeSymbols: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    /// 1 where a state has outputs.
+    private var hasOutput: [UInt8] = []
     private var sparse: [[UInt32: Int32]] = []      // explicit non-dense edges (trie only)
     private var fail: [Int32] = []
-    private var outputs: [[Int32]] = []             // pattern ids ending here (incl. via suffix links)
+    /// Pattern ids ending at each state (incl. via suffix links), flattened:
+    /// state `q`'s are `outIDs[outStart[q]..<outStart[q + 1]]`, so the scan
+    /// touches no nested array per symbol.
+    private var outStart: [Int32] = []
+    private var outIDs: [Int32] = []
     private var lengths: [Int] = []
 
     var isEmpty: Bool { lengths.isEmpty }
@@ -33,8 +52,9 @@ struct MultiPatternMatcher: Sendable {
     init(patterns: [[UInt32]]) {
         lengths = patterns.map(\.count)
         // Trie.
+        var dense: [Int32] = []                 // state * denseCount + symbol → state
         var children: [[UInt32: Int32]] = [[:]]
-        outputs = [[]]
+        var outputs: [[Int32]] = [[]]
         for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state: Int32 = 0
             for symbol in pattern {
@@ -77,6 +97,60 @@ struct MultiPatternMatcher: Sendable {
                 queue.append(child)
             }
         }
+        // Renumber breadth-first; rows for the shallow states, edge lists
+        // for the rest.
+        let order = [0] + queue.map(Int.init)
+        var newIndex = [Int](repeating: 0, count: stateCount)
+        for (n, o) in order.enumerated() { newIndex[o] = n }
+        var depth = [Int](repeating: 0, count: stateCount)
+        for o in order { for (_, child) in children[o] { depth[Int(child)] = depth[o] + 1 } }
+        denseStates = order.firstIndex(where: { depth[$0] > Self.denseDepth }) ?? stateCount
+        table = [Int32](repeating: 0, count: denseStates * Self.denseCount)
+        var newSparse = [[UInt32: Int32]](repeating: [:], count: stateCount)
+        var newFail = [Int32](repeating: 0, count: stateCount)
+        hasOutput = [UInt8](repeating: 0, count: stateCount)
+        edgeStart = [0]
+        outStart = [0]
+        outStart.reserveCapacity(stateCount + 1)
+        for n in 0..<stateCount {
+            let o = order[n]
+            if n < denseStates {
+                for d in 0..<Self.denseCount {
+                    table[n * Self.denseCount + d] = Int32(newIndex[Int(dense[o * Self.denseCount + d])])
+                }
+            } else {
+                for (symbol, child) in children[o].sorted(by: { $0.key < $1.key }) {
+                    let d = Self.denseIndex(symbol)
+                    guard d >= 0 else { continue }
+                    edgeSymbols.append(UInt8(d))
+                    edgeTargets.append(Int32(newIndex[Int(child)]))
+                }
+            }
+            edgeStart.append(Int32(edgeSymbols.count))
+            newSparse[n] = sparse[o].mapValues { Int32(newIndex[Int($0)]) }
+            newFail[n] = Int32(newIndex[Int(fail[o])])
+            hasOutput[n] = outputs[o].isEmpty ? 0 : 1
+            outIDs.append(contentsOf: outputs[o])
+            outStart.append(Int32(outIDs.count))
+        }
+        sparse = newSparse
+        fail = newFail
+    }
+
+    /// The next state from `state` on dense symbol `d`.
+    @inline(__always)
+    private func step(_ state: Int, _ d: Int, _ table: UnsafeBufferPointer<Int32>) -> Int {
+        var q = state
+        while q >= denseStates {
+            let first = Int(edgeStart[q]), last = Int(edgeStart[q + 1])
+            var k = first
+            while k < last {
+                if Int(edgeSymbols[k]) == d { return Int(edgeTargets[k]) }
+                k += 1
+            }
+            q = Int(fail[q])
+        }
+        return Int(table[q &* Self.denseCount &+ d])
     }
 
     private static func sparseStep(_ from: Int, _ symbol: UInt32, _ sparse: [[UInt32: Int32]], _ fail: [Int32]) -> Int32 {
@@ -91,13 +165,19 @@ struct MultiPatternMatcher: Sendable {
     /// Calls `body` for every occurrence of every pattern in `symbols`.
     func scan(_ symbols: [UInt32], _ body: (Hit) -> Void) {
         if lengths.isEmpty { return }
-        var state = 0
-        for (i, symbol) in symbols.enumerated() {
-            let d = Self.denseIndex(symbol)
-            state = d >= 0 ? Int(dense[state * Self.denseCount + d]) : Int(Self.sparseStep(state, symbol, sparse, fail))
-            for id in outputs[state] {
-                let id = Int(id)
-                body(Hit(pattern: id, start: i - lengths[id] + 1, end: i))
+        table.withUnsafeBufferPointer { table in
+            symbols.withUnsafeBufferPointer { symbols in
+                var state = 0
+                for i in 0..<symbols.count {
+                    let symbol = symbols[i]
+                    let d = Self.denseIndex(symbol)
+                    state = d >= 0 ? step(state, d, table) : Int(Self.sparseStep(state, symbol, sparse, fail))
+                    if hasOutput[state] == 0 { continue }
+                    for k in Int(outStart[state])..<Int(outStart[state + 1]) {
+                        let id = Int(outIDs[k])
+                        body(Hit(pattern: id, start: i - lengths[id] + 1, end: i))
+                    }
+                }
             }
         }
     }

@@ -37,10 +37,21 @@ enum ScalarClass {
     }
 
     /// Letters and digits in any script, the symbols the profile skeleton keeps.
+    ///
+    /// The Unicode look-ups sit in separate functions that are never
+    /// inlined: `Unicode.Scalar.Properties` is a resilient type, and a
+    /// function that touches it fetches its metadata and sizes its stack
+    /// on every call — on the ASCII path too, where these helpers are
+    /// called for nearly every scalar.
     @inline(__always)
     static func isAnyAlnum(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return isASCIIAlnum(s) }
-        if isIgnorable(s) { return false }
+        return isAnyAlnumSlow(s)
+    }
+
+    @inline(never)
+    static func isAnyAlnumSlow(_ s: Unicode.Scalar) -> Bool {
+        if isIgnorableSlow(s) { return false }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -57,6 +68,11 @@ enum ScalarClass {
     @inline(__always)
     static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return false }
+        return isIgnorableSlow(s)
+    }
+
+    @inline(never)
+    static func isIgnorableSlow(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .format, .nonspacingMark, .enclosingMark, .spacingMark:
             return true
@@ -76,8 +92,13 @@ enum ScalarClass {
             return true
         default:
             if s.isASCII { return false }
-            return s.properties.isWhitespace || s.properties.generalCategory == .dashPunctuation
+            return isSeparatorSlow(s)
         }
+    }
+
+    @inline(never)
+    static func isSeparatorSlow(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace || s.properties.generalCategory == .dashPunctuation
     }
 
     /// Characters allowed in a DNS label as people write them (IDN letters included).

@@ -15,11 +15,128 @@ struct ScanText {
     let protected: [Bool]
     /// The normalised, separator-free "skeleton" used for profile matching.
     let skeleton: Skeleton
+    /// The text's whitespace-separated tokens with what they contain, so
+    /// detectors that need a digit, "@", ":" or "." skip every token without
+    /// one (most of a narrative's words) instead of visiting each scalar.
+    let tokens: [Token]
+
+    /// A maximal run of scalars other than ASCII space, tab, CR and LF.
+    struct Token {
+        var start: Int
+        var end: Int
+        var flags: UInt8
+
+        static let digit: UInt8 = 1
+        /// "@", "[", "(" or "{": e-mail at-signs, defanged dots and at-signs.
+        static let open: UInt8 = 2
+        static let colon: UInt8 = 4
+        /// A "." with more of the token after it.
+        static let innerDot: UInt8 = 8
+        static let at: UInt8 = 16
+        /// "-", "_", "\\", "/" or "+".
+        static let joiner: UInt8 = 32
+        static let nonASCII: UInt8 = 64
+        /// Anything an identifier shape needs besides letters.
+        static let notPlain: UInt8 = digit | open | colon | innerDot | joiner | nonASCII
+    }
+
+    /// Runs `body` over the positions of every token with one of `flags`,
+    /// in order, never going back before where the previous run stopped
+    /// (`body` returns the position it reached).
+    @inline(__always)
+    func forEachToken(_ flags: UInt8, _ body: (_ from: Int, _ end: Int) -> Int) {
+        forEachToken(flags) { from, end, _ in body(from, end) }
+    }
+
+    @inline(__always)
+    func forEachToken(_ flags: UInt8, _ body: (_ from: Int, _ end: Int, _ flags: UInt8) -> Int) {
+        var cursor = 0
+        for t in tokens where t.flags & flags != 0 || flags == 0 {
+            let from = max(t.start, cursor)
+            if from < t.end { cursor = body(from, t.end, t.flags) }
+        }
+    }
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        self.init(scalars: ScanText.decode(text))
+    }
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
         protected = ScanText.placeholderMask(scalars)
         skeleton = Skeleton(scalars, protected: protected)
+        tokens = ScanText.tokenize(scalars)
+    }
+
+    static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(s.count / 5)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let v = s[i].value
+            if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D { i += 1; continue }
+            var t = Token(start: i, end: i, flags: 0)
+            while i < n {
+                let v = s[i].value
+                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D { break }
+                if v >= 0x80 {
+                    t.flags |= Token.nonASCII
+                } else if v < 0x40 {
+                    if v >= 0x30 && v <= 0x39 {
+                        t.flags |= Token.digit
+                    } else if v == 0x3A {
+                        t.flags |= Token.colon
+                    } else if v == 0x2E {
+                        if i + 1 < n { let w = s[i + 1].value; if !(w == 0x20 || w == 0x0A || w == 0x09 || w == 0x0D) { t.flags |= Token.innerDot } }
+                    } else if v == 0x28 {
+                        t.flags |= Token.open
+                    } else if v == 0x2D || v == 0x2F || v == 0x2B {
+                        t.flags |= Token.joiner
+                    }
+                } else if v == 0x40 {
+                    t.flags |= Token.open | Token.at
+                } else if v == 0x5B || v == 0x7B {
+                    t.flags |= Token.open
+                } else if v == 0x5F || v == 0x5C {
+                    t.flags |= Token.joiner
+                }
+                i += 1
+            }
+            t.end = i
+            tokens.append(t)
+        }
+        return tokens
+    }
+
+    /// The scalars of `text`, decoded straight from its UTF-8 (a String is
+    /// always valid UTF-8), with a fast path for runs of ASCII.
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, n = 0
+                let end = bytes.count
+                while i < end {
+                    let b = UInt32(bytes[i])
+                    var v: UInt32
+                    if b < 0x80 {
+                        v = b; i += 1
+                    } else if b < 0xE0 {
+                        v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                    } else if b < 0xF0 {
+                        v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (out.baseAddress! + n).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     var count: Int { scalars.count }
@@ -111,19 +228,67 @@ struct Skeleton {
         }
     }
 
+    /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
+    /// (a separator), 2 a symbol, 3 "." (vanishes before a letter or digit,
+    /// else a barrier), 4 "@" or "$" (a look-alike between letters, else a barrier).
+    private static let asciiClass: [UInt8] = (0..<128).map { v -> UInt8 in
+        let c = Unicode.Scalar(UInt8(v))
+        if ScalarClass.isASCIIAlnum(c) { return 2 }
+        if c == "." { return 3 }
+        if c == "@" || c == "$" { return 4 }
+        return ScalarClass.isSeparator(c) ? 1 : 0
+    }
+
     /// - Parameter plain: no look-alike folding (case, accents and width only).
-    init(_ s: [Unicode.Scalar], protected: [Bool], plain: Bool = false) {
+    /// - Parameter fastASCII: take the all-ASCII fast path when it applies
+    ///   (off only in tests that compare it with the general loop).
+    init(_ s: [Unicode.Scalar], protected: [Bool], plain: Bool = false, fastASCII: Bool = true) {
+        if !plain, fastASCII, let ascii = Skeleton.ascii(s, protected) {
+            (symbols, origin) = ascii
+            return
+        }
         symbols.reserveCapacity(s.count)
         origin.reserveCapacity(s.count)
         var cache: [UInt32: [UInt32]] = [:]
         var lastWasBarrier = true
+        let asciiClass = Skeleton.asciiClass
         for i in 0..<s.count {
             let c = s[i]
-            // "@" and "$" between two letters are look-alikes ("B@nk", "Acme$ec").
-            let sign = !plain && (c == "@" || c == "$") && i > 0 && i + 1 < s.count
-                && s[i - 1].properties.isAlphabetic && s[i + 1].isASCII && ScalarClass.isASCIIAlnum(s[i + 1])
-            if protected[i] || !(sign || ScalarClass.isAnyAlnum(c) || ScalarClass.isIgnorable(c) || ScalarClass.isSeparator(c)
-                                  || (c == "." && i + 1 < s.count && ScalarClass.isAnyAlnum(s[i + 1]))) {
+            let v = c.value
+            if v < 0x80, !protected[i] {
+                // ASCII: one table look-up decides.
+                var symbol = v
+                switch asciiClass[Int(v)] {
+                case 2:
+                    if v >= 0x41 && v <= 0x5A { symbol = v + 0x20 }
+                    if !plain { symbol = Skeleton.leet(symbol) }
+                case 1:
+                    continue
+                case 3:
+                    if i + 1 < s.count, ScalarClass.isAnyAlnum(s[i + 1]) { continue }
+                    symbol = Skeleton.barrier
+                case 4:
+                    // "@" and "$" between two letters are look-alikes ("B@nk", "Acme$ec").
+                    let sign = !plain && i > 0 && i + 1 < s.count
+                        && s[i - 1].properties.isAlphabetic && s[i + 1].isASCII && ScalarClass.isASCIIAlnum(s[i + 1])
+                    symbol = sign ? Skeleton.leet(v) : Skeleton.barrier
+                default:
+                    symbol = Skeleton.barrier
+                }
+                if symbol == Skeleton.barrier {
+                    if !lastWasBarrier {
+                        symbols.append(Skeleton.barrier)
+                        origin.append(i)
+                        lastWasBarrier = true
+                    }
+                } else {
+                    lastWasBarrier = false
+                    symbols.append(symbol)
+                    origin.append(i)
+                }
+                continue
+            }
+            if protected[i] || !(ScalarClass.isAnyAlnum(c) || ScalarClass.isIgnorable(c) || ScalarClass.isSeparator(c)) {
                 if !lastWasBarrier {
                     symbols.append(Skeleton.barrier)
                     origin.append(i)
@@ -131,27 +296,81 @@ struct Skeleton {
                 }
                 continue
             }
-            guard sign || ScalarClass.isAnyAlnum(c) else { continue } // separators and ignorables vanish
+            guard ScalarClass.isAnyAlnum(c) else { continue } // separators and ignorables vanish
             lastWasBarrier = false
-            if c.isASCII {
-                var v = c.value
-                if v >= 0x41 && v <= 0x5A { v += 0x20 }
-                symbols.append(plain ? v : Skeleton.leet(v))
-                origin.append(i)
+            let folded: [UInt32]
+            if let hit = cache[c.value] {
+                folded = hit
             } else {
-                let folded: [UInt32]
-                if let hit = cache[c.value] {
-                    folded = hit
-                } else {
-                    folded = Skeleton.fold(c).map { plain ? $0 : Skeleton.leet($0) }
-                    cache[c.value] = folded
-                }
-                for v in folded {
-                    symbols.append(v)
-                    origin.append(i)
+                folded = Skeleton.fold(c).map { plain ? $0 : Skeleton.leet($0) }
+                cache[c.value] = folded
+            }
+            for v in folded {
+                symbols.append(v)
+                origin.append(i)
+            }
+        }
+    }
+
+    /// The skeleton of an all-ASCII text (the usual case), written straight
+    /// into preallocated arrays (one symbol per scalar at most); nil as soon
+    /// as a non-ASCII scalar turns up. Same rules as the general loop.
+    private static func ascii(_ s: [Unicode.Scalar], _ protected: [Bool]) -> ([UInt32], [Int])? {
+        let n = s.count
+        var symbols = [UInt32](repeating: 0, count: n)
+        var origin = [Int](repeating: 0, count: n)
+        var count = 0
+        let ok = symbols.withUnsafeMutableBufferPointer { sym in
+            origin.withUnsafeMutableBufferPointer { org in
+                s.withUnsafeBufferPointer { s in
+                    protected.withUnsafeBufferPointer { protected in
+                        asciiClass.withUnsafeBufferPointer { asciiClass in
+                            var lastWasBarrier = true
+                            for i in 0..<n {
+                                let v = s[i].value
+                                if v >= 0x80 { return false }
+                                var symbol: UInt32
+                                if protected[i] {
+                                    symbol = Skeleton.barrier
+                                } else {
+                                    switch asciiClass[Int(v)] {
+                                    case 2:
+                                        symbol = Skeleton.leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                                    case 1:
+                                        continue
+                                    case 3:
+                                        if i + 1 < n, ScalarClass.isASCIIAlnum(s[i + 1]) { continue }
+                                        if i + 1 < n, s[i + 1].value >= 0x80 { return false }
+                                        symbol = Skeleton.barrier
+                                    case 4:
+                                        if i + 1 < n, s[i + 1].value >= 0x80 { return false }
+                                        let sign = i > 0 && i + 1 < n && ScalarClass.isASCIIAlnum(s[i + 1])
+                                            && s[i - 1].value < 0x80 && (s[i - 1].value | 0x20) >= 0x61 && (s[i - 1].value | 0x20) <= 0x7A
+                                        symbol = sign ? Skeleton.leet(v) : Skeleton.barrier
+                                    default:
+                                        symbol = Skeleton.barrier
+                                    }
+                                }
+                                if symbol == Skeleton.barrier {
+                                    if lastWasBarrier { continue }
+                                    lastWasBarrier = true
+                                } else {
+                                    lastWasBarrier = false
+                                }
+                                sym[count] = symbol
+                                org[count] = i
+                                count += 1
+                            }
+                            return true
+                        }
+                    }
                 }
             }
         }
+        guard ok else { return nil }
+        symbols.removeLast(n - count)
+        origin.removeLast(n - count)
+        return (symbols, origin)
     }
 
     /// Homoglyphs from other scripts that phishing uses for Latin letters

@@ -4,23 +4,54 @@
 /// was most of their cost. Words are kept as 64-bit FNV-1a hashes of their
 /// scalars (lower-cased when `folded`); a false hit would need a 64-bit
 /// collision with one of a few thousand words.
+///
+/// The hashes sit in a small open-addressing table probed by the hash's own
+/// low bits, so a lookup is one or two loads — no second (Sip) hash as a
+/// `Set<UInt64>` would compute.
 struct WordSet: Sendable {
-    private let hashes: Set<UInt64>
+    private let table: [UInt64]
+    private let mask: Int
     let folded: Bool
 
     init<S: Sequence>(_ words: S, folded: Bool) where S.Element == String {
         self.folded = folded
-        hashes = Set(words.map { w in
+        let hashes = Set(words.map { w in
             let scalars = Array((folded ? w.lowercased() : w).unicodeScalars)
-            return WordSet.hash(scalars[...], folded: false)
+            return WordSet.slot(WordSet.hash(scalars[...], folded: false))
         })
+        var size = 16
+        while size < hashes.count * 4 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        for h in hashes {
+            var k = Int(truncatingIfNeeded: h) & (size - 1)
+            while table[k] != 0 { k = (k + 1) & (size - 1) }
+            table[k] = h
+        }
+        self.table = table
+        mask = size - 1
     }
+
+    /// 0 marks an empty slot, so a hash of 0 is stored as 1.
+    @inline(__always)
+    private static func slot(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
     func contains(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        hashes.contains(WordSet.hash(s[start..<end], folded: folded))
+        contains(hash: WordSet.hash(s[start..<end], folded: folded))
     }
 
-    func contains(hash: UInt64) -> Bool { hashes.contains(hash) }
+    @inline(__always)
+    func contains(hash: UInt64) -> Bool {
+        let h = WordSet.slot(hash)
+        return table.withUnsafeBufferPointer { t in
+            var k = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let v = t[k]
+                if v == h { return true }
+                if v == 0 { return false }
+                k = (k + 1) & mask
+            }
+        }
+    }
 
     @inline(__always)
     static func hash(_ s: ArraySlice<Unicode.Scalar>, folded: Bool) -> UInt64 {
