@@ -467,6 +467,17 @@ def release_schema():
                                                ("maximum", 1)])),
                         ])),
                     ])),
+                    ("p_percent", OrderedDict([("type", "number"), ("exclusiveMinimum", 0),
+                                               ("maximum", 100)])),
+                    ("protection", OrderedDict([
+                        ("type", "object"), ("additionalProperties", False),
+                        ("required", ["minimum", "relative"]),
+                        ("properties", OrderedDict([
+                            ("minimum", OrderedDict([("type", "integer"), ("minimum", 1)])),
+                            ("relative", OrderedDict([("type", "number"), ("minimum", 0),
+                                                      ("maximum", 1)])),
+                        ])),
+                    ])),
                 ])),
             ])),
             ("tables", OrderedDict([("type", "array"), ("items", table)])),

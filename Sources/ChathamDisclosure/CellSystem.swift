@@ -6,8 +6,12 @@ import ChathamLP
 /// Relations, all of them true of the data and all of them known to any reader of the documentation:
 /// - a line along a single-valued dimension: margin = Σ parts (or margin ≥ Σ parts when some
 ///   reports have no value there, which the data shows);
-/// - a line along a multi-valued dimension: every part ≤ margin ≤ Σ parts;
-/// - an aggregation: a cell of the union scope = Σ of the same cell over its parts;
+/// - a line along a multi-valued dimension: every part ≤ margin, and margin ≤ Σ parts where that
+///   is true (reports with no value on the dimension count in the margin only);
+/// - an aggregation: a cell of the union scope = Σ of the same cell (in the same kind of table)
+///   over its parts; with roll-up (`ScopedTable.rolledUp`) the union's `other` also takes in the
+///   parts' cells of values only the union rolls up, and where a part rolled up a value the union
+///   lists, the union's cell lies between the exact terms and those plus the part's `other`;
 /// - cells not listed are zero; listed cells hold at least one report (grand totals at least zero);
 /// - an insider's own contributions bound the cells it is in from below.
 struct CellSystem {
@@ -25,6 +29,8 @@ struct CellSystem {
         /// already published).
         var mutable: Bool
         var isGrandTotal: Bool
+        /// How many tables show this cell (hiding it hides it in all of them).
+        var appearances = 1
     }
 
     struct Row: Hashable {
@@ -50,8 +56,14 @@ struct CellSystem {
     /// `tables[mutableFrom...]` are the ones protection may change.
     init(tables: [ScopedTable], mutableFrom: Int, aggregations: [Aggregation]) {
         var index: [String: Int] = [:]
+        // The same cell in the same kind of table (same dimensions) of a scope: what a union
+        // scope's cell is the sum of. By table, because tables of one scope can disagree on a
+        // cell with the same fixed values (sector 52 has reports without an action, so the
+        // (*, 52) of action × sector is not the sector table's 52) and are then separate cells.
+        var byTable: [String: Int] = [:]
         for (t, scoped) in tables.enumerated() {
             let spec = scoped.table.spec
+            let dimensionsKey = spec.dimensions.sorted().joined(separator: "\u{1F}")
             let byName = spec.dimensions.indices.sorted { spec.dimensions[$0] < spec.dimensions[$1] }
             var here: [Int] = []
             here.reserveCapacity(scoped.table.cells.count)
@@ -65,10 +77,12 @@ struct CellSystem {
                     // equate them either.
                     id += "\u{1D}\(t)"
                 }
+                defer { byTable[scoped.scope + "\u{1E}" + dimensionsKey + "\u{1E}" + canonical] = here.last! }
                 if let v = index[id] {
                     variables[v].published = variables[v].published || cell.published
                     variables[v].primary = variables[v].primary || cell.primary
                     variables[v].mutable = variables[v].mutable && mutable
+                    variables[v].appearances += 1
                     here.append(v)
                 } else {
                     index[id] = variables.count
@@ -99,8 +113,15 @@ struct CellSystem {
                     for p in parts {
                         add(Row(variables: [m, p], coefficients: [1, -1], lower: 0, upper: .infinity))
                     }
-                    add(Row(variables: parts + [m], coefficients: Array(repeating: 1, count: parts.count) + [-1],
-                            lower: 0, upper: .infinity))
+                    // margin ≤ Σ parts only when it is true: reports without any value on the
+                    // dimension (a report with no technique) count in the margin and in no part.
+                    // A true relation only makes the modelled reader stronger; a false one would
+                    // make the system infeasible.
+                    let sum = parts.reduce(0) { $0 + variables[$1].count }
+                    if sum >= variables[m].count {
+                        add(Row(variables: parts + [m], coefficients: Array(repeating: 1, count: parts.count) + [-1],
+                                lower: 0, upper: .infinity))
+                    }
                 } else {
                     let sum = parts.reduce(0) { $0 + variables[$1].count }
                     let exact = sum == variables[m].count
@@ -116,18 +137,75 @@ struct CellSystem {
         for scoped in tables {
             dimensionSets[scoped.scope, default: []].append(Set(scoped.table.spec.dimensions))
         }
+        // Roll-up: per scope and dimension, the values a scope's tables show only inside `other`.
+        var rolledOf: [String: [String: Set<String>]] = [:]
+        for scoped in tables where !scoped.rolledUp.isEmpty {
+            rolledOf[scoped.scope, default: [:]].merge(scoped.rolledUp) { $0.union($1) }
+        }
         for aggregation in aggregations {
             guard aggregation.parts.allSatisfy({ dimensionSets[$0] != nil }) else { continue }
-            for (v, variable) in variables.enumerated() where variable.scope == aggregation.total {
-                let dims = Set(variable.canonical.split(separator: "\u{1F}").map { String($0.split(separator: "=", maxSplits: 1)[0]) })
-                guard aggregation.parts.allSatisfy({ part in dimensionSets[part]!.contains { dims.isSubset(of: $0) } }) else { continue }
-                var members: [Int] = []
-                var constant = 0.0
-                for part in aggregation.parts {
-                    if let p = index[part + "\u{1E}" + variable.canonical] { members.append(p) } else { constant += 0 }
+            for (t, scoped) in tables.enumerated() where scoped.scope == aggregation.total {
+                let dimensionsKey = scoped.table.spec.dimensions.sorted().joined(separator: "\u{1F}")
+                for v in Set(cellVariable[t]).sorted() {
+                    let variable = variables[v]
+                    let components: [(dimension: String, value: String)] = variable.canonical.isEmpty ? [] :
+                        variable.canonical.split(separator: "\u{1F}").map {
+                            let pair = $0.split(separator: "=", maxSplits: 1)
+                            return (String(pair[0]), pair.count > 1 ? String(pair[1]) : "")
+                        }
+                    let dims = Set(components.map(\.dimension))
+                    guard aggregation.parts.allSatisfy({ part in dimensionSets[part]!.contains { dims.isSubset(of: $0) } }) else { continue }
+                    func lookup(_ part: String, _ comps: [(dimension: String, value: String)]) -> Int? {
+                        let canonical = comps.map { $0.dimension + "=" + $0.value }.joined(separator: "\u{1F}")
+                        return byTable[part + "\u{1E}" + dimensionsKey + "\u{1E}" + canonical] ?? index[part + "\u{1E}" + canonical]
+                    }
+                    // The one rolled-up dimension of this cell, if any part or the total rolls one.
+                    let rolledDimension = components.indices.first { i in
+                        let d = components[i].dimension
+                        return !(rolledOf[aggregation.total]?[d] ?? []).isEmpty
+                            || aggregation.parts.contains { !(rolledOf[$0]?[d] ?? []).isEmpty }
+                    }
+                    guard let i = rolledDimension else {
+                        let members = aggregation.parts.compactMap { lookup($0, components) }
+                        add(Row(variables: members + [v], coefficients: Array(repeating: 1, count: members.count) + [-1],
+                                lower: 0, upper: 0))
+                        continue
+                    }
+                    // With roll-up the total is the parts' same cells, exactly where the codings agree;
+                    // where a part shows inside its `other` a value the total lists on its own (or the
+                    // other way round), only a share of that part's `other` belongs here: the total is
+                    // then bounded by the exact terms and the exact terms plus those `other`s.
+                    let d = components[i].dimension, u = components[i].value
+                    let totalRolled = rolledOf[aggregation.total]?[d] ?? []
+                    var exact: [Int] = [], slack: [Int] = []
+                    for part in aggregation.parts {
+                        let partRolled = rolledOf[part]?[d] ?? []
+                        var with = components
+                        if u == Disclosure.other {
+                            for value in totalRolled.subtracting(partRolled).sorted() {
+                                with[i].value = value
+                                if let p = lookup(part, with) { exact.append(p) }
+                            }
+                            with[i].value = Disclosure.other
+                            if let p = lookup(part, with) {
+                                if partRolled.isSubset(of: totalRolled) { exact.append(p) } else { slack.append(p) }
+                            }
+                        } else if partRolled.contains(u) {
+                            with[i].value = Disclosure.other
+                            if let p = lookup(part, with) { slack.append(p) }
+                        } else if let p = lookup(part, with) {
+                            exact.append(p)
+                        }
+                    }
+                    if slack.isEmpty {
+                        add(Row(variables: exact + [v], coefficients: Array(repeating: 1, count: exact.count) + [-1], lower: 0, upper: 0))
+                    } else {
+                        // Σ exact ≤ total ≤ Σ exact + Σ slack
+                        add(Row(variables: exact + [v], coefficients: Array(repeating: 1, count: exact.count) + [-1], lower: -.infinity, upper: 0))
+                        add(Row(variables: exact + slack + [v], coefficients: Array(repeating: 1, count: exact.count + slack.count) + [-1],
+                                lower: 0, upper: .infinity))
+                    }
                 }
-                add(Row(variables: members + [v], coefficients: Array(repeating: 1, count: members.count) + [-1],
-                        lower: -constant, upper: -constant))
             }
         }
 

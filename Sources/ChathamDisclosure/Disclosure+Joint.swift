@@ -4,10 +4,13 @@ extension Disclosure {
         public var scope: String
         public var spec: TableSpec
         public var cells: [CellStats]
-        public init(scope: String, spec: TableSpec, cells: [CellStats]) {
+        /// Values rolled up into `Disclosure.other`, per dimension (see `ScopedTable.rolledUp`).
+        public var rolledUp: [String: Set<String>]
+        public init(scope: String, spec: TableSpec, cells: [CellStats], rolledUp: [String: Set<String>] = [:]) {
             self.scope = scope
             self.spec = spec
             self.cells = cells
+            self.rolledUp = rolledUp
         }
     }
 
@@ -31,35 +34,65 @@ extension Disclosure {
     ///   of this release; `solverFailed`; the errors of `protect(spec:cells:policy:)`.
     public static func protect(_ inputs: [TableInput], policy: DisclosurePolicy, history: [ScopedTable] = [],
                                aggregations: [Aggregation] = []) throws(DisclosureError) -> [ScopedTable] {
-        var tables = history
-        for input in inputs {
-            let cells = try canonical(input.cells, spec: input.spec)
-            let protected = cells.map { cell in
-                let primary = policy.primaryReason(for: cell) != nil
-                return ProtectedCell(key: cell.key, count: cell.count, published: !primary, primary: primary,
-                                     contributions: cell.contributions)
+        var protection = try Protection(inputs, policy: policy, history: history, aggregations: aggregations)
+        protection.applyLineRule()
+        try protection.prove()
+        return protection.result
+    }
+
+    /// `protect(_:policy:history:aggregations:)` step by step, so a caller can see (and time) each
+    /// step: `init` counts nothing and does primary suppression, `applyLineRule()` the line rule,
+    /// `prove()` the LP rounds; `result` is the protected tables of the release.
+    public struct Protection {
+        let policy: DisclosurePolicy
+        let historyCount: Int
+        var tables: [ScopedTable]
+        var system: CellSystem
+        /// LP rounds `prove()` took (each solves the components that changed).
+        public private(set) var rounds = 0
+        /// Hidden cells (distinct variables) of this release after primary suppression alone.
+        public private(set) var primaryCount = 0
+
+        /// Primary suppression of `inputs` (see `protect(_:policy:history:aggregations:)`).
+        public init(_ inputs: [TableInput], policy: DisclosurePolicy, history: [ScopedTable] = [],
+                    aggregations: [Aggregation] = []) throws(DisclosureError) {
+            self.policy = policy
+            historyCount = history.count
+            var tables = history
+            for input in inputs {
+                let cells = try canonical(input.cells, spec: input.spec)
+                let protected = cells.map { cell in
+                    let primary = policy.primaryReason(for: cell) != nil
+                    return ProtectedCell(key: cell.key, count: cell.count, published: !primary, primary: primary,
+                                         contributions: cell.contributions)
+                }
+                tables.append(ScopedTable(scope: input.scope, table: ProtectedTable(spec: input.spec, cells: protected),
+                                          rolledUp: input.rolledUp))
             }
-            tables.append(ScopedTable(scope: input.scope, table: ProtectedTable(spec: input.spec, cells: protected)))
-        }
-        var system = CellSystem(tables: tables, mutableFrom: history.count, aggregations: aggregations)
-        // A cell primary in one table is hidden in every table that shows it.
-        for v in system.variables.indices where system.variables[v].mutable && system.variables[v].primary {
-            system.variables[v].published = false
+            self.tables = tables
+            system = CellSystem(tables: tables, mutableFrom: history.count, aggregations: aggregations)
+            // A cell primary in one table is hidden in every table that shows it.
+            for v in system.variables.indices where system.variables[v].mutable && system.variables[v].primary {
+                system.variables[v].published = false
+                primaryCount += 1
+            }
         }
 
-        // 2. The line rule, table by table, until no table changes. Run again after every LP round,
-        // so no line is ever left with a lone hidden cell (which the per-table audit checks).
-        func lineRule() -> Set<Int> {
+        /// The line rule, table by table, until no table changes; returns the cells it hid.
+        @discardableResult
+        public mutating func applyLineRule() -> Set<Int> {
             var added = Set<Int>()
             var changed = true
             while changed {
                 changed = false
-                for t in history.count..<tables.count {
+                for t in historyCount..<tables.count {
                     let table = tables[t].table
                     let vars = system.cellVariable[t]
                     var suppressed = vars.map { !system.variables[$0].published }
                     let before = suppressed
-                    SecondarySuppression.apply(keys: table.cells.map(\.key), counts: table.cells.map(\.count),
+                    // Information loss of hiding a cell: its reports, times the tables that show it.
+                    let costs = vars.map { system.variables[$0].count * system.variables[$0].appearances }
+                    SecondarySuppression.apply(keys: table.cells.map(\.key), counts: costs,
                                                dimensionCount: table.spec.dimensions.count, suppressed: &suppressed)
                     for i in vars.indices where suppressed[i] && !before[i] && system.variables[vars[i]].mutable
                         && system.variables[vars[i]].published {
@@ -71,63 +104,77 @@ extension Disclosure {
             }
             return added
         }
-        _ = lineRule()
 
-        // 3. Prove it; hide more until proved.
-        var targets: Set<Int>? = nil
-        while true {
-            let bounds = try system.bounds(.anyMember, targets: targets)
-            var failing: [Int] = []
-            for (v, b) in bounds.sorted(by: { $0.key < $1.key }) {
-                let need = policy.requiredWidth(count: system.variables[v].count)
-                if b.infeasible { continue }  // cannot happen with true counts; the audit reports it
-                if let lo = b.lower, let hi = b.upper, hi - lo < need { failing.append(v) }
-            }
-            if failing.isEmpty { break }
-            var touched = Set<Int>()
-            var added: [Int] = []
-            for v in failing {
-                if system.rowsOf[v].contains(where: touched.contains) { continue }
-                guard let pick = complement(for: v, in: system, need: policy.requiredWidth(count: system.variables[v].count)) else {
-                    continue
+        /// The LP rounds: prove every hidden cell wide enough against `AttackerKnowledge.anyMember`;
+        /// while some is not, hide a complement per failing cell, re-apply the line rule and re-solve
+        /// the components that changed.
+        public mutating func prove() throws(DisclosureError) {
+            var targets: Set<Int>? = nil
+            while true {
+                rounds += 1
+                let bounds = try system.bounds(.anyMember, targets: targets)
+                var failing: [Int] = []
+                for (v, b) in bounds.sorted(by: { $0.key < $1.key }) {
+                    let need = policy.requiredWidth(count: system.variables[v].count)
+                    if b.infeasible { continue }  // cannot happen with true counts; the audit reports it
+                    if let lo = b.lower, let hi = b.upper, hi - lo < need { failing.append(v) }
                 }
-                system.variables[pick].published = false
-                added.append(pick)
-                touched.formUnion(system.rowsOf[pick])
-                touched.formUnion(system.rowsOf[v])
+                if failing.isEmpty { break }
+                var touched = Set<Int>()
+                var added: [Int] = []
+                for v in failing {
+                    if system.rowsOf[v].contains(where: touched.contains) { continue }
+                    guard let pick = complement(for: v, in: system, need: policy.requiredWidth(count: system.variables[v].count)) else {
+                        continue
+                    }
+                    system.variables[pick].published = false
+                    added.append(pick)
+                    touched.formUnion(system.rowsOf[pick])
+                    touched.formUnion(system.rowsOf[v])
+                }
+                if added.isEmpty {
+                    let v = failing[0]
+                    throw DisclosureError(.unprotectable,
+                        "table \(system.variables[v].table): a hidden cell cannot be protected by hiding more of this release")
+                }
+                // Only components that changed need solving again.
+                targets = Set(added).union(failing).union(applyLineRule())
             }
-            if added.isEmpty {
-                let v = failing[0]
-                throw DisclosureError(.unprotectable,
-                    "table \(system.variables[v].table): a hidden cell cannot be protected by hiding more of this release")
-            }
-            // Only components that changed need solving again.
-            targets = Set(added).union(failing).union(lineRule())
         }
 
-        return (history.count..<tables.count).map { t in
-            var scoped = tables[t]
-            for (i, v) in system.cellVariable[t].enumerated() {
-                scoped.table.cells[i].published = system.variables[v].published
+        /// The release's tables (not `history`) with their final statuses.
+        public var result: [ScopedTable] {
+            (historyCount..<tables.count).map { t in
+                var scoped = tables[t]
+                for (i, v) in system.cellVariable[t].enumerated() {
+                    scoped.table.cells[i].published = system.variables[v].published
+                }
+                return scoped
             }
-            return scoped
         }
     }
 
     /// A published, changeable cell sharing an equation with `v` (or, failing that, with a hidden
     /// cell that does); see `protect(_:policy:history:aggregations:)` for the choice.
     static func complement(for v: Int, in system: CellSystem, need: Int) -> Int? {
-        func best(_ all: Set<Int>) -> Int? {
-            // A grand total is the last resort: hiding it costs the most, and it is usually known
-            // from elsewhere anyway (a quarter's total is the sum of its months' totals).
-            let inner = all.filter { !system.variables[$0].isGrandTotal }
-            let candidates = inner.isEmpty ? all : inner
+        // Information loss: the reports hidden, in every table that shows the cell.
+        func loss(_ u: Int) -> Int { system.variables[u].count * system.variables[u].appearances }
+        func best(_ candidates: Set<Int>) -> Int? {
             let ordered = candidates.sorted()
             let covering = ordered.filter { system.variables[$0].count - system.variables[$0].largest >= need }
-            if let pick = covering.min(by: { system.variables[$0].count < system.variables[$1].count }) { return pick }
+            if let pick = covering.min(by: { loss($0) < loss($1) }) { return pick }
             return ordered.max { a, b in
                 system.variables[a].count - system.variables[a].largest < system.variables[b].count - system.variables[b].largest
             }
+        }
+        // A grand total is the last resort: hiding it costs the most (it is in every table of its
+        // scope), so the search goes on through hidden cells for any other complement first, and
+        // takes the nearest grand total only when there is none.
+        var totals = Set<Int>()
+        func pick(_ candidates: Set<Int>) -> Int? {
+            let inner = candidates.filter { !system.variables[$0].isGrandTotal }
+            totals.formUnion(candidates.subtracting(inner))
+            return best(inner)
         }
         var near = Set<Int>()
         var hiddenNeighbours = Set<Int>()
@@ -140,7 +187,8 @@ extension Disclosure {
                 }
             }
         }
-        if let pick = best(near) { return pick }
+        if let choice = pick(near) { return choice }
+        let nearestTotals = totals
         // Breadth-first through hidden cells: the equation that pins v may be several steps away.
         var frontier = hiddenNeighbours
         var visited: Set<Int> = [v]
@@ -159,10 +207,10 @@ extension Disclosure {
                     }
                 }
             }
-            if let pick = best(candidates) { return pick }
+            if let choice = pick(candidates) { return choice }
             frontier = next
         }
-        return nil
+        return best(nearestTotals.isEmpty ? totals : nearestTotals)
     }
 
     /// The LP audit: for every hidden cell of `tables` (one entry per distinct cell, however many

@@ -95,31 +95,53 @@ public struct DisclosurePolicy: Sendable, Equatable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case minContributors = "min_contributors"
         case dominance
+        case pPercent = "p_percent"
+        case protection
     }
 
     private enum DominanceKeys: String, CodingKey {
         case n, k
     }
 
+    private enum ProtectionKeys: String, CodingKey {
+        case minimum, relative
+    }
+
+    /// Decodes the `policy` member of a release (or the operator's configuration file, which has the
+    /// same shape). `p_percent` and `protection` are optional: absent means the p% rule is off and
+    /// the default protection level.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let dominance = try container.nestedContainer(keyedBy: DominanceKeys.self, forKey: .dominance)
         let minContributors = try container.decode(Int.self, forKey: .minContributors)
         let n = try dominance.decode(Int.self, forKey: .n)
         let k = try dominance.decode(Double.self, forKey: .k)
+        let p = try container.decodeIfPresent(Double.self, forKey: .pPercent)
+        var minimum = 2, relative = 0.1
+        if container.contains(.protection) {
+            let protection = try container.nestedContainer(keyedBy: ProtectionKeys.self, forKey: .protection)
+            minimum = try protection.decode(Int.self, forKey: .minimum)
+            relative = try protection.decode(Double.self, forKey: .relative)
+        }
         do {
-            try self.init(minContributors: minContributors, dominanceN: n, dominanceK: k)
+            try self.init(minContributors: minContributors, dominanceN: n, dominanceK: k, pPercent: p,
+                          protectionMinimum: minimum, protectionRelative: relative)
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
         }
     }
 
+    /// Encodes every parameter: the p% rule only when it is on, the protection level always.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(minContributors, forKey: .minContributors)
         var dominance = container.nestedContainer(keyedBy: DominanceKeys.self, forKey: .dominance)
         try dominance.encode(dominanceN, forKey: .n)
         try dominance.encode(dominanceK, forKey: .k)
+        try container.encodeIfPresent(pPercent, forKey: .pPercent)
+        var protection = container.nestedContainer(keyedBy: ProtectionKeys.self, forKey: .protection)
+        try protection.encode(protectionMinimum, forKey: .minimum)
+        try protection.encode(protectionRelative, forKey: .relative)
     }
 
     // Equality and hashing on the stored rule, not on the derived ppm values.

@@ -10,10 +10,15 @@ public struct ScopedTable: Sendable, Hashable {
     public var scope: String
     /// The table, with true counts and (for the insider audit) contributions.
     public var table: ProtectedTable
+    /// Per dimension, the values rolled up into `Disclosure.other` in this table (see
+    /// `Disclosure.rollUp`); empty when nothing was. Every table of one scope that has the
+    /// dimension rolls the same values, and a multi-month scope rolls at least what its months did.
+    public var rolledUp: [String: Set<String>]
 
-    public init(scope: String, table: ProtectedTable) {
+    public init(scope: String, table: ProtectedTable, rolledUp: [String: Set<String>] = [:]) {
         self.scope = scope
         self.table = table
+        self.rolledUp = rolledUp
     }
 }
 

@@ -29,14 +29,26 @@ public struct ReleaseDocument: Codable, Sendable, Equatable {
     }
 
     /// The disclosure rules the release was protected with.
+    ///
+    /// `min_contributors` and `dominance` are always present. `p_percent` is present when the p%
+    /// rule was applied, and `protection` (the width every suppressed cell's interval keeps) when
+    /// the server states it; releases written before these members existed simply lack them, and
+    /// decode as before.
     public struct Policy: Codable, Sendable, Equatable {
         /// Fewest distinct contributors (pseudonyms) a published cell rests on.
         public var minContributors: Int
         public var dominance: Dominance
+        /// The p% rule, in percent, when it was applied: a cell was suppressed when the reports of
+        /// everyone but its two largest contributors are fewer than p% of the largest's.
+        public var pPercent: Double?
+        /// The protection level of suppressed cells.
+        public var protection: Protection?
 
-        public init(minContributors: Int, dominance: Dominance) {
+        public init(minContributors: Int, dominance: Dominance, pPercent: Double? = nil, protection: Protection? = nil) {
             self.minContributors = minContributors
             self.dominance = dominance
+            self.pPercent = pPercent
+            self.protection = protection
         }
 
         /// (n, k) dominance: the n largest contributors may hold at most k of a published cell.
@@ -58,9 +70,31 @@ public struct ReleaseDocument: Codable, Sendable, Equatable {
             }
         }
 
+        /// Every suppressed cell's interval, for an outsider and for any single member who knows
+        /// its own reports, is at least `max(minimum, ⌈relative · count⌉)` wide.
+        public struct Protection: Codable, Sendable, Equatable {
+            public var minimum: Int
+            public var relative: Double
+            public init(minimum: Int, relative: Double) {
+                self.minimum = minimum
+                self.relative = relative
+            }
+
+            enum CodingKeys: String, CodingKey, CaseIterable { case minimum, relative }
+
+            public init(from decoder: any Decoder) throws {
+                try decoder.rejectUnknownKeys(CodingKeys.self)
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                minimum = try c.decode(Int.self, forKey: .minimum)
+                relative = try c.decode(Double.self, forKey: .relative)
+            }
+        }
+
         enum CodingKeys: String, CodingKey, CaseIterable {
             case minContributors = "min_contributors"
             case dominance
+            case pPercent = "p_percent"
+            case protection
         }
 
         public init(from decoder: any Decoder) throws {
@@ -68,6 +102,17 @@ public struct ReleaseDocument: Codable, Sendable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             minContributors = try c.decode(Int.self, forKey: .minContributors)
             dominance = try c.decode(Dominance.self, forKey: .dominance)
+            pPercent = try c.decodeIfPresent(Double.self, forKey: .pPercent)
+            protection = try c.decodeIfPresent(Protection.self, forKey: .protection)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(minContributors, forKey: .minContributors)
+            try c.encode(dominance, forKey: .dominance)
+            // Absent rather than null when not applied, so releases without them keep their bytes.
+            try c.encodeIfPresent(pPercent, forKey: .pPercent)
+            try c.encodeIfPresent(protection, forKey: .protection)
         }
     }
 

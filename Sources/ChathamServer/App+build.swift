@@ -84,7 +84,8 @@ public func buildApplication(_ configuration: ServerConfiguration) throws -> som
         logger: logger)
     if let days = configuration.autoReleaseDays {
         let auto = AutoRelease(days: days, store: context.store,
-                               release: ReleaseService(store: context.store, signing: context.keys.signing),
+                               release: ReleaseService(store: context.store, signing: context.keys.signing,
+                                                       policy: configuration.policy),
                                clock: configuration.clock, logger: logger)
         app.addServices(AutoReleaseService(auto: auto))
     }

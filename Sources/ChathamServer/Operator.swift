@@ -72,7 +72,7 @@ public struct Operator {
     }
 
     func releaseService() throws -> ReleaseService {
-        var service = ReleaseService(store: store, signing: try directory.loadSigningKey())
+        var service = ReleaseService(store: store, signing: try directory.loadSigningKey(), policy: try directory.releasePolicy())
         service.retiredSigningKeys = try directory.retiredSigningKeys()
         return service
     }

@@ -6,13 +6,17 @@ import Foundation
 
 /// Computes, protects, audits, signs and stores releases, and re-audits stored ones.
 ///
-/// A release of month M publishes the catalogue's tables for M and, from the second released month
-/// of a quarter on, the same tables quarter-to-date: over M and the months of its quarter released
-/// before it, named `<table>@<month>+<month>…`. Everything is protected as one system with what was
-/// published before in the quarter (`Disclosure.protect`): the quarter-to-date table minus earlier
-/// months is this month, so the engine never publishes a quarter-to-date cell that would give away
-/// a cell hidden in a month. Quarters share no reports and no table spans two quarters, so earlier
-/// quarters are independent systems; `auditAll` still audits every stored release as one system.
+/// A release of month M publishes the catalogue's tables for M; from the second released month
+/// of a quarter on, the same tables quarter-to-date (over M and the months of its quarter released
+/// before it); and from the second released quarter of a year on, year-to-date (over M and the
+/// months of its year released before it). Multi-month tables are named
+/// `<table>@<month>+<month>…`. Everything is protected as one system with what was published
+/// before in the year (`Disclosure.protect`): a quarter- or year-to-date table minus earlier
+/// months is this month, so the engine never publishes a cell that would give away a cell hidden
+/// in a month. Within a quarter a member is one contributor (one pseudonym); a year-to-date cell
+/// spans epochs, so its contributors are counted as the largest per-epoch count
+/// (`Disclosure.combineEpochs`). Years share no tables, so earlier years are independent systems;
+/// `auditAll` still audits every stored release as one system.
 public struct ReleaseService: Sendable {
     let store: any ChathamRepository
     let signing: SigningSecretKey
@@ -33,57 +37,35 @@ public struct ReleaseService: Sendable {
         return (String(name[..<at]), name[name.index(after: at)...].split(separator: "+").map(String.init))
     }
 
-    /// Counts, with a contributor index per pseudonym shared by every scope of one computation, so
-    /// a member is the same index in a month and in its quarter-to-date (one epoch, one pseudonym).
-    /// One streamed pass over a scope's reports fills every catalogue table at once.
-    final class Counter {
-        let store: any ChathamRepository
-        var index: [String: Int32] = [:]
-        var cellsOf: [String: [String: [CellStats]]] = [:]  // scope → table → cells
-
-        init(store: any ChathamRepository) { self.store = store }
-
-        func cells(_ entry: CatalogueTable, months: [String]) throws -> [CellStats] {
-            let scope = ScopeKey.make(months)
-            if cellsOf[scope] == nil {
-                var builders = try Catalogue.tables.map { try TableBuilder(spec: $0.spec) }
-                for month in months {
-                    try store.forEachReportForRelease(period: month) { r in
-                        let c: Int32
-                        if let i = index[r.pseudonym] { c = i } else {
-                            c = Int32(index.count)
-                            index[r.pseudonym] = c
-                        }
-                        for (t, table) in Catalogue.tables.enumerated() {
-                            try builders[t].add(Observation(contributor: c, tuples: table.project(r)))
-                        }
-                    }
-                }
-                var all: [String: [CellStats]] = [:]
-                for (t, table) in Catalogue.tables.enumerated() { all[table.spec.name] = builders[t].cellStats() }
-                cellsOf[scope] = all
-            }
-            return cellsOf[scope]![entry.spec.name]!
-        }
-    }
-
     enum ScopeKey { static func make(_ months: [String]) -> String { months.joined(separator: "+") } }
 
     /// The months of `period`'s quarter released before it, oldest first.
     func releasedEarlierInQuarter(_ period: Period) throws -> [String] {
-        let released = Set(try store.releasePeriods())
-        var months: [String] = []
-        var p = period.previous
-        while let q = p, q.epoch == period.epoch {
-            if released.contains(q.description) { months.insert(q.description, at: 0) }
-            p = q.previous
-        }
-        return months
+        try releasedEarlierInYear(period).filter { Period($0)?.epoch == period.epoch }
+    }
+
+    /// The months of `period`'s year released before it, oldest first.
+    func releasedEarlierInYear(_ period: Period) throws -> [String] {
+        try store.releasePeriods().filter { p in
+            guard let q = Period(p) else { return false }
+            return q.year == period.year && q < period
+        }.sorted()
+    }
+
+    /// The multi-month scopes a release of `month` publishes, given the months released before it
+    /// in its year: quarter-to-date when its quarter has earlier releases, year-to-date when the
+    /// year has earlier releases outside the quarter (in the first quarter they are the same).
+    static func extraScopes(month: Period, earlierInYear: [String]) -> [[String]] {
+        let quarter = earlierInYear.filter { Period($0)?.epoch == month.epoch }
+        var scopes: [[String]] = []
+        if !quarter.isEmpty { scopes.append(quarter + [month.description]) }
+        if earlierInYear.count > quarter.count { scopes.append(earlierInYear + [month.description]) }
+        return scopes
     }
 
     /// Stored releases as the audit sees them: each table with true counts and the published status
     /// of each cell; cells with reports that a table leaves out count as hidden.
-    func storedTables(_ periods: [String], counter: Counter) throws -> (tables: [ScopedTable], aggregations: [Aggregation]) {
+    func storedTables(_ periods: [String], counter: ReleaseCounter) throws -> (tables: [ScopedTable], aggregations: [Aggregation]) {
         var tables: [ScopedTable] = []
         var aggregations = Set<Aggregation>()
         for period in periods {
@@ -93,48 +75,124 @@ public struct ReleaseService: Sendable {
                 let (base, months) = Self.scope(ofTable: table.name, period: period)
                 guard let entry = Catalogue.table(named: base), entry.spec.dimensions == table.dimensions else { continue }
                 if months.count > 1 { aggregations.insert(Aggregation(total: ScopeKey.make(months), parts: months)) }
-                let cells = try counter.cells(entry, months: months)
-                var shown: [[String]: Bool] = [:]
-                for cell in table.cells {
-                    shown[table.dimensions.map { cell.key[$0] ?? "" }] = cell.status == .published
-                }
-                let spec = TableSpec(name: table.name, dimensions: entry.spec.dimensions, multiValued: entry.spec.multiValued)
-                tables.append(ScopedTable(scope: ScopeKey.make(months), table: ProtectedTable(spec: spec, cells: cells.map { c in
-                    ProtectedCell(key: c.key, count: c.count, published: shown[c.key] ?? false, primary: false,
-                                  contributions: c.contributions)
-                })))
+                tables.append(try Self.scoped(table, entry: entry, months: months, counter: counter))
             }
         }
         return (tables, Array(aggregations).sorted { $0.total < $1.total })
     }
 
-    /// The protected, unsigned release of a period, from the reports stored now.
-    public func compute(period: String) throws -> ReleaseDocument {
-        try compute(period: period, counter: Counter(store: store))
+    /// Dimensions whose rare values are rolled up into `other` before suppression, and the
+    /// one-dimensional catalogue table that decides which values are rare. Only single-valued
+    /// dimensions can be (see `Disclosure.rollUp`).
+    static let rollUpDimensions: [(dimension: String, table: String)] = [("victim.sector", "victim-sector")]
+
+    /// What a published table rolled up: per roll-up dimension, the values with reports that it
+    /// shows only inside `other` (none when it shows no `other`).
+    static func rolledUp(in table: ReleaseDocument.Table, counted cells: [CellStats], spec: TableSpec) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for (dimension, _) in rollUpDimensions {
+            guard let d = spec.dimensions.firstIndex(of: dimension), !spec.multiValued.contains(dimension) else { continue }
+            let listed = Set(table.cells.compactMap { $0.key[dimension] })
+            guard listed.contains(Disclosure.other) else { continue }
+            let present = Set(cells.map { $0.key[d] }).subtracting([Disclosure.margin, Disclosure.other])
+            let rolled = present.subtracting(listed)
+            if !rolled.isEmpty { result[dimension] = rolled }
+        }
+        return result
     }
 
-    func compute(period: String, counter: Counter) throws -> ReleaseDocument {
+    /// The counted cells of `entry` with `rolled` values rolled up, as the release shows them.
+    static func applyRollUp(_ cells: [CellStats], spec: TableSpec, rolled: [String: Set<String>]) throws -> [CellStats] {
+        var cells = cells
+        for (dimension, values) in rolled.sorted(by: { $0.key < $1.key }) where spec.dimensions.contains(dimension) {
+            cells = try Disclosure.rollUp(cells, spec: spec, dimension: dimension, values: values)
+        }
+        return cells
+    }
+
+    /// A published table as the audit and protection see it: true counts (rolled up as it shows
+    /// them), the published status of each cell; cells with reports that it leaves out count as hidden.
+    static func scoped(_ table: ReleaseDocument.Table, entry: CatalogueTable, months: [String], counter: ReleaseCounter) throws -> ScopedTable {
+        let counted = try counter.cells(entry, months: months)
+        let rolled = rolledUp(in: table, counted: counted, spec: entry.spec)
+        let cells = try applyRollUp(counted, spec: entry.spec, rolled: rolled)
+        var shown: [[String]: Bool] = [:]
+        for cell in table.cells { shown[table.dimensions.map { cell.key[$0] ?? "" }] = cell.status == .published }
+        let spec = TableSpec(name: table.name, dimensions: entry.spec.dimensions, multiValued: entry.spec.multiValued)
+        return ScopedTable(scope: ScopeKey.make(months), table: ProtectedTable(spec: spec, cells: cells.map { c in
+            ProtectedCell(key: c.key, count: c.count, published: shown[c.key] ?? false, primary: false, contributions: c.contributions)
+        }), rolledUp: rolled)
+    }
+
+    /// The protected, unsigned release of a period, from the reports stored now.
+    public func compute(period: String) throws -> ReleaseDocument {
+        try compute(period: period, counter: ReleaseCounter(store: store))
+    }
+
+    func compute(period: String, counter: ReleaseCounter) throws -> ReleaseDocument {
         guard let month = Period(period) else { throw ServerError("\(period) is not a period", hint: "periods are YYYY-MM, e.g. 2026-10") }
-        let earlier = try releasedEarlierInQuarter(month)
+        var start = DispatchTime.now().uptimeNanoseconds
+        let earlier = try releasedEarlierInYear(month)
+        try counter.prepare(months: earlier + [period])
+        start = DispatchTime.now().uptimeNanoseconds
         let history = try storedTables(earlier, counter: counter)
+
+        // Roll-up: per scope, the rare values of each roll-up dimension, and for a multi-month
+        // scope at least what each of its months rolled up (so every month-to-total relation
+        // stays an exact equation; see `CellSystem`).
+        var rolledOfMonth: [String: [String: Set<String>]] = [:]
+        for table in history.tables where !table.scope.contains("+") {
+            rolledOfMonth[table.scope, default: [:]].merge(table.rolledUp) { $0.union($1) }
+        }
+        func rolled(_ months: [String]) throws -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for (dimension, tableName) in Self.rollUpDimensions {
+                guard let entry = Catalogue.table(named: tableName) else { continue }
+                var values = Disclosure.rareValues(try counter.cells(entry, months: months), spec: entry.spec,
+                                                   dimension: dimension, policy: policy)
+                if months.count > 1 {
+                    for m in months { values.formUnion(rolledOfMonth[m]?[dimension] ?? []) }
+                }
+                if !values.isEmpty { result[dimension] = values }
+            }
+            return result
+        }
+        let monthRolled = try rolled([period])
+        rolledOfMonth[period] = monthRolled
 
         var inputs: [Disclosure.TableInput] = []
         for entry in Catalogue.tables {
-            inputs.append(.init(scope: period, spec: entry.spec, cells: try counter.cells(entry, months: [period])))
+            let cells = try Self.applyRollUp(try counter.cells(entry, months: [period]), spec: entry.spec, rolled: monthRolled)
+            inputs.append(.init(scope: period, spec: entry.spec, cells: cells,
+                                rolledUp: monthRolled.filter { entry.spec.dimensions.contains($0.key) }))
         }
         var aggregations = history.aggregations
-        if !earlier.isEmpty {
-            let months = earlier + [period]
+        for months in Self.extraScopes(month: month, earlierInYear: earlier) {
             aggregations.append(Aggregation(total: ScopeKey.make(months), parts: months))
+            let scopeRolled = try rolled(months)
             for entry in Catalogue.tables {
                 let spec = TableSpec(name: entry.spec.name + "@" + ScopeKey.make(months), dimensions: entry.spec.dimensions,
                                      multiValued: entry.spec.multiValued)
-                inputs.append(.init(scope: ScopeKey.make(months), spec: spec, cells: try counter.cells(entry, months: months)))
+                let cells = try Self.applyRollUp(try counter.cells(entry, months: months), spec: entry.spec, rolled: scopeRolled)
+                inputs.append(.init(scope: ScopeKey.make(months), spec: spec, cells: cells,
+                                    rolledUp: scopeRolled.filter { entry.spec.dimensions.contains($0.key) }))
             }
         }
+        counter.timings.assemble += elapsed(since: start)
         let protected: [ScopedTable]
         do {
-            protected = try Disclosure.protect(inputs, policy: policy, history: history.tables, aggregations: aggregations)
+            start = DispatchTime.now().uptimeNanoseconds
+            var protection = try Disclosure.Protection(inputs, policy: policy, history: history.tables,
+                                                       aggregations: Array(Set(aggregations)).sorted { $0.total < $1.total })
+            counter.timings.primary += elapsed(since: start)
+            start = DispatchTime.now().uptimeNanoseconds
+            protection.applyLineRule()
+            counter.timings.lineRule += elapsed(since: start)
+            start = DispatchTime.now().uptimeNanoseconds
+            try protection.prove()
+            counter.timings.protectLP += elapsed(since: start)
+            counter.timings.lpRounds += protection.rounds
+            protected = protection.result
         } catch {
             throw ServerError("the release of \(period) cannot be protected: \(error.message)")
         }
@@ -151,11 +209,15 @@ public struct ReleaseService: Sendable {
                         status: cell.published ? .published : .suppressed)
                 })
         }
-        return ReleaseDocument(
-            period: period,
-            policy: .init(minContributors: policy.minContributors,
-                          dominance: .init(n: policy.dominanceN, k: policy.dominanceK)),
-            tables: tables)
+        return ReleaseDocument(period: period, policy: Self.documentPolicy(policy), tables: tables)
+    }
+
+    /// Every rule parameter, as the release states it.
+    static func documentPolicy(_ policy: DisclosurePolicy) -> ReleaseDocument.Policy {
+        .init(minContributors: policy.minContributors,
+              dominance: .init(n: policy.dominanceN, k: policy.dominanceK),
+              pPercent: policy.pPercent,
+              protection: .init(minimum: policy.protectionMinimum, relative: policy.protectionRelative))
     }
 
     /// Computes the period's release, audits it (with the LP audit, jointly with the quarter's
@@ -184,54 +246,60 @@ public struct ReleaseService: Sendable {
     /// audit re-checks the computed document from the same counts (counting is tested on its own;
     /// counting a million reports twice would double the release's cost for no extra assurance).
     public func prepare(period: String) throws -> (document: ReleaseDocument, findings: [AuditFinding]) {
-        let counter = Counter(store: store)
+        let result = try prepareTimed(period: period)
+        return (result.document, result.findings)
+    }
+
+    /// `prepare(period:)` with where the time went.
+    public func prepareTimed(period: String) throws -> (document: ReleaseDocument, findings: [AuditFinding], timings: ReleaseTimings) {
+        let counter = ReleaseCounter(store: store)
         var document = try compute(period: period, counter: counter)
         let findings = try audit(document: document, counter: counter)
+        let start = DispatchTime.now().uptimeNanoseconds
         if findings.isEmpty { document.sign(with: signing) }
-        return (document, findings)
+        counter.timings.sign += elapsed(since: start)
+        return (document, findings, counter.timings)
     }
 
     /// Re-checks one release document against the stored reports: exact counts, threshold,
     /// dominance and the line rule of every table, then the LP audit of its hidden cells jointly with
     /// the releases of its quarter published before it, against an outsider and every member.
     public func audit(document: ReleaseDocument) throws -> [AuditFinding] {
-        try audit(document: document, counter: Counter(store: store))
+        try audit(document: document, counter: ReleaseCounter(store: store))
     }
 
-    func audit(document: ReleaseDocument, counter: Counter) throws -> [AuditFinding] {
+    func audit(document: ReleaseDocument, counter: ReleaseCounter) throws -> [AuditFinding] {
+        var start = DispatchTime.now().uptimeNanoseconds
         var findings = try countAudit(document: document, counter: counter)
+        counter.timings.auditTables += elapsed(since: start)
         guard let month = Period(document.period) else { return findings }
-        let earlier = try releasedEarlierInQuarter(month).filter { $0 < document.period }
+        start = DispatchTime.now().uptimeNanoseconds
+        let earlier = try releasedEarlierInYear(month)
         let history = try storedTables(earlier, counter: counter)
         let own = try scopedTables(document: document, counter: counter)
         findings += try Disclosure.auditIntervals(history.tables + own.tables,
-                                                  aggregations: Array(Set(history.aggregations + own.aggregations)),
+                                                  aggregations: Array(Set(history.aggregations + own.aggregations)).sorted { $0.total < $1.total },
                                                   policy: policy)
+        counter.timings.auditLP += elapsed(since: start)
         return findings
     }
 
     /// A document's tables with true counts, as `storedTables` makes them for stored ones.
-    func scopedTables(document: ReleaseDocument, counter: Counter) throws -> (tables: [ScopedTable], aggregations: [Aggregation]) {
+    func scopedTables(document: ReleaseDocument, counter: ReleaseCounter) throws -> (tables: [ScopedTable], aggregations: [Aggregation]) {
         var tables: [ScopedTable] = []
         var aggregations: [Aggregation] = []
         for table in document.tables {
             let (base, months) = Self.scope(ofTable: table.name, period: document.period)
             guard let entry = Catalogue.table(named: base), entry.spec.dimensions == table.dimensions else { continue }
             if months.count > 1 { aggregations.append(Aggregation(total: ScopeKey.make(months), parts: months)) }
-            let cells = try counter.cells(entry, months: months)
-            var shown: [[String]: Bool] = [:]
-            for cell in table.cells { shown[table.dimensions.map { cell.key[$0] ?? "" }] = cell.status == .published }
-            let spec = TableSpec(name: table.name, dimensions: entry.spec.dimensions, multiValued: entry.spec.multiValued)
-            tables.append(ScopedTable(scope: ScopeKey.make(months), table: ProtectedTable(spec: spec, cells: cells.map { c in
-                ProtectedCell(key: c.key, count: c.count, published: shown[c.key] ?? false, primary: false, contributions: c.contributions)
-            })))
+            tables.append(try Self.scoped(table, entry: entry, months: months, counter: counter))
         }
         return (tables, aggregations)
     }
 
     /// The per-table checks: every catalogue table present, counts exact, published cells above
     /// the threshold and not dominated, no lone suppression in a line.
-    func countAudit(document: ReleaseDocument, counter: Counter) throws -> [AuditFinding] {
+    func countAudit(document: ReleaseDocument, counter: ReleaseCounter) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let names = Set(document.tables.map(\.name))
         for entry in Catalogue.tables where !names.contains(entry.spec.name) {
@@ -248,7 +316,10 @@ public struct ReleaseService: Sendable {
                 (key: table.dimensions.map { cell.key[$0] ?? "" }, count: cell.status == .published ? cell.count : nil)
             }
             let spec = TableSpec(name: table.name, dimensions: entry.spec.dimensions, multiValued: entry.spec.multiValued)
-            findings += try Disclosure.audit(spec: spec, cells: try counter.cells(entry, months: months), policy: policy, published: published)
+            let counted = try counter.cells(entry, months: months)
+            let cells = try Self.applyRollUp(counted, spec: entry.spec,
+                                             rolled: Self.rolledUp(in: table, counted: counted, spec: entry.spec))
+            findings += try Disclosure.audit(spec: spec, cells: cells, policy: policy, published: published)
         }
         return findings
     }
@@ -258,8 +329,9 @@ public struct ReleaseService: Sendable {
     /// Returns the findings per period (empty when all is well); an LP finding is filed under the
     /// last month of the cell's scope.
     public func auditAll() throws -> [(period: String, findings: [AuditFinding])] {
-        let counter = Counter(store: store)
+        let counter = ReleaseCounter(store: store)
         let periods = try store.releasePeriods().sorted()
+        try counter.prepare(months: periods)
         var result: [(period: String, findings: [AuditFinding])] = []
         for period in periods {
             guard let text = try store.release(period: period),

@@ -9,7 +9,8 @@ import Synchronization
 /// record the order in which they arrived.
 public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     // DatabaseWriter is thread-safe; @unchecked because the protocol existential is not Sendable.
-    private let writer: any DatabaseWriter
+    // Internal, not private: the release scan (AppDatabase+ReleaseScan.swift) reads through it.
+    let writer: any DatabaseWriter
     /// Most reports one pseudonym (one member in one epoch) may file, so a stolen or abused
     /// credential cannot flood a period.
     public let maxReportsPerPseudonym: Int

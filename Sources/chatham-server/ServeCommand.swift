@@ -32,7 +32,9 @@ extension ChathamServerCommand {
 
         func run() async throws {
             do {
-                var configuration = ServerConfiguration(host: host, port: port, data: try options.directory())
+                let directory = try options.directory()
+                var configuration = ServerConfiguration(host: host, port: port, data: directory,
+                                                        policy: try directory.releasePolicy())
                 configuration.autoReleaseDays = autoRelease
                 configuration.keyGraceDays = keyGraceDays
                 configuration.metricsEnabled = metrics

@@ -25,9 +25,22 @@ struct PolicyTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(DisclosurePolicy.standard), as: UTF8.self)
-        #expect(json == #"{"dominance":{"k":0.85,"n":2},"min_contributors":5}"#)
+        #expect(json == #"{"dominance":{"k":0.85,"n":2},"min_contributors":5,"protection":{"minimum":2,"relative":0.1}}"#)
         let back = try JSONDecoder().decode(DisclosurePolicy.self, from: Data(json.utf8))
         #expect(back == .standard)
+        // A policy written before p% and the protection level existed decodes to the defaults.
+        #expect(try JSONDecoder().decode(DisclosurePolicy.self,
+                                         from: Data(#"{"dominance":{"k":0.85,"n":2},"min_contributors":5}"#.utf8)) == .standard)
+        // Every parameter round-trips, p% included.
+        let full = try DisclosurePolicy(minContributors: 7, dominanceN: 3, dominanceK: 0.9, pPercent: 12.5,
+                                        protectionMinimum: 3, protectionRelative: 0.2)
+        let fullJSON = String(decoding: try encoder.encode(full), as: UTF8.self)
+        #expect(fullJSON == #"{"dominance":{"k":0.9,"n":3},"min_contributors":7,"p_percent":12.5,"protection":{"minimum":3,"relative":0.2}}"#)
+        #expect(try JSONDecoder().decode(DisclosurePolicy.self, from: Data(fullJSON.utf8)) == full)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(DisclosurePolicy.self,
+                                     from: Data(#"{"dominance":{"k":0.85,"n":2},"min_contributors":5,"p_percent":0}"#.utf8))
+        }
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(DisclosurePolicy.self,
                                      from: Data(#"{"dominance":{"k":0.85,"n":2},"min_contributors":2}"#.utf8))

@@ -100,6 +100,24 @@ import Testing
     }
 }
 
+@Suite struct OperatorPolicyTests {
+    /// `DATA/policy.json` is what `chatham-server release` protects with, and the release says so.
+    @Test func theOperatorsPolicyFileGovernsTheRelease() async throws {
+        let fx = try Fixture(members: 6)
+        defer { fx.remove() }
+        try await fx.application().test(.router) { client in
+            _ = try await ReleaseTests.scenario(fx, client: client, counts: [1, 1, 1, 1, 1, 1])
+        }
+        try Data(#"{"min_contributors": 7, "dominance": {"n": 2, "k": 0.9}}"#.utf8)
+            .write(to: URL(fileURLWithPath: fx.directory.releasePolicyPath))
+        let document = try Operator(fx.directory).release(period: "2026-11")
+        #expect(document.policy.minContributors == 7)
+        #expect(document.policy.dominance.k == 0.9)
+        // Six members, seven needed: nothing can be published.
+        #expect(document.tables.flatMap(\.cells).allSatisfy { $0.status != .published })
+    }
+}
+
 @Suite struct SigningRotationTests {
     @Test func releasesSignedBeforeARotationStillAudit() async throws {
         let fx = try Fixture(members: 6)
