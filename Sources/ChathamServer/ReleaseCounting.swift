@@ -334,6 +334,6 @@ struct CodedProjector {
             assets: (Int(b.assetStart[r])..<Int(b.assetStart[r + 1])).compactMap { text(b.assets[$0]) },
             attributes: (Int(b.attributeStart[r])..<Int(b.attributeStart[r + 1])).compactMap { text(b.attributes[$0]) },
             mitigations: mitigations.map { MitigationRow(id: text(b.mitigationIDs[$0]) ?? "", stage: nil, effective: text(b.mitigationEffective[$0])) },
-            narrative: nil, shareNarrative: false, document: "")
+            narrative: nil, shareNarrative: false)
     }
 }

@@ -95,19 +95,6 @@ public struct ReportRow: Sendable, Equatable {
         self.narrative = narrative
         self.shareNarrative = shareNarrative
     }
-
-    @available(*, deprecated, message: "reports are stored as their fields only; drop the document argument")
-    public init(id: String, receipt: String, pseudonym: String, epoch: String, period: String,
-                sector: String, size: String, region: String, actorKind: String, actorMotive: String?,
-                discovery: String?, dwell: String?, containment: String?, loss: String?, downtime: String?,
-                actions: [ActionRow], techniques: [String], assets: [String], attributes: [String],
-                mitigations: [MitigationRow], narrative: String?, shareNarrative: Bool, document: String) {
-        self.init(id: id, receipt: receipt, pseudonym: pseudonym, epoch: epoch, period: period, sector: sector, size: size,
-                  region: region, actorKind: actorKind, actorMotive: actorMotive, discovery: discovery, dwell: dwell,
-                  containment: containment, loss: loss, downtime: downtime, actions: actions, techniques: techniques,
-                  assets: assets, attributes: attributes, mitigations: mitigations, narrative: narrative,
-                  shareNarrative: shareNarrative)
-    }
 }
 
 /// What inserting a report did.

@@ -43,7 +43,7 @@ import Testing
             techniques: Array(Set((0..<Int(g.next() % 4)).map { _ in g.pick(["T1001", "T1002", "T1003"]) })),
             assets: [], attributes: [],
             mitigations: (0..<Int(g.next() % 3)).map { _ in MitigationRow(id: g.pick(["M1013", "M1014"]), stage: "after", effective: g.maybe(g.pick(["yes", "no"]))) },
-            narrative: nil, shareNarrative: false, document: "{}")
+            narrative: nil, shareNarrative: false)
     }
 
     /// Cells as comparable values: count and the multiset of contributions (indices differ by path).
