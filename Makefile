@@ -94,7 +94,7 @@ reports:
 .PHONY: bench-release
 bench-release: deps
 	$(SWIFT) build -c release --product chatham-bench-release
-	$(RELEASE_BIN)/chatham-bench-release --reports 1000000 --members 2000
+	$(RELEASE_BIN)/chatham-bench-release --reports 1000000 --members 2000 --runs 3
 
 clean:
 	rm -rf .build
