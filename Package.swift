@@ -43,6 +43,8 @@ let package = Package(
             resources: [.copy("Resources/taxonomy.json")]
         ),
         .target(name: "ChathamScrub", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Seeded generators for tests and benchmarks; nothing in the products depends on it.
+        .target(name: "ChathamTestKit"),
         .systemLibrary(
             name: "CClp",
             pkgConfig: "clp",
@@ -89,7 +91,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "chatham-scrub-eval", dependencies: ["ChathamScrub"]),
-        .executableTarget(name: "chatham-scrub-bench", dependencies: ["ChathamScrub"]),
+        .executableTarget(name: "chatham-scrub-bench", dependencies: ["ChathamScrub", "ChathamTestKit"]),
         .executableTarget(
             name: "chatham-bench-ingest",
             dependencies: ["ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamModel", .product(name: "GRDB", package: "GRDB.swift")],
@@ -98,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "chatham-bench-release",
             dependencies: [
-                "ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamDisclosure",
+                "ChathamServer", "ChathamStore", "ChathamCrypto", "ChathamDisclosure", "ChathamTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -107,8 +109,8 @@ let package = Package(
             dependencies: ["ChathamCrypto", .product(name: "CryptoExtras", package: "swift-crypto")]
         ),
         .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel"]),
-        .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub"]),
-        .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure"]),
+        .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub", "ChathamTestKit"]),
+        .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure", "ChathamTestKit"]),
         .testTarget(
             name: "ChathamDigestTests",
             dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto", "ChathamClient"],
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "ChathamServerTests",
             dependencies: [
-                "ChathamServer", "ChathamDigest",
+                "ChathamServer", "ChathamDigest", "ChathamTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -12,6 +12,7 @@ import ChathamDisclosure
 import ChathamModel
 import ChathamServer
 import ChathamStore
+import ChathamTestKit
 import Foundation
 import GRDB
 
@@ -36,17 +37,10 @@ while let a = arguments.next() {
 let period = "2026-11"
 let reportTotal = reportCount, memberTotal = memberCount, databasePath = path
 
-/// Deterministic generator (SplitMix64), so every run measures the same data.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+/// Deterministic data (SplitMix64), so every run measures the same reports.
+typealias Random = SplitMix64
+
+extension SplitMix64 {
     /// Geometric over the list: the first values common, the last ones rare (a handful of reports
     /// in a million), so primary and secondary suppression have work to do.
     mutating func skewed<T>(_ values: [T]) -> T {
@@ -112,16 +106,16 @@ func buildDatabase(reportCount: Int, memberCount: Int, path: String) throws {
                                            random.skewed(sizes), random.skewed(regions), random.skewed(kinds),
                                            random.skewed(motives), random.skewed(discoveries), random.skewed(losses)])
             var seen = Set<String>()
-            for ord in 0..<(1 + random.below(3)) {
+            for ord in 0..<(1 + random.int(3)) {
                 let (category, varieties) = random.skewed(categories)
                 let variety = random.skewed(varieties)
                 guard seen.insert(category + variety).inserted else { continue }
                 try action.execute(arguments: [id, ord, category, variety])
             }
             var techniqueSet = Set<String>()
-            for _ in 0..<random.below(5) { techniqueSet.insert(random.skewed(techniques)) }
+            for _ in 0..<random.int(5) { techniqueSet.insert(random.skewed(techniques)) }
             for t in techniqueSet { try value.execute(arguments: [id, t]) }
-            for ord in 0..<random.below(3) {
+            for ord in 0..<random.int(3) {
                 try mitigation.execute(arguments: [id, ord, random.skewed(mitigations), random.skewed(effects)])
             }
         }

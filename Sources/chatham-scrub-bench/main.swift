@@ -1,4 +1,5 @@
 import ChathamScrub
+import ChathamTestKit
 import Foundation
 
 // Scrub throughput on ~10 MB of synthetic incident narratives with a
@@ -7,19 +8,8 @@ import Foundation
 // Usage: chatham-scrub-bench [--mb 10] [--runs 5] [--entries 1000] [--stages]
 // --stages: thread CPU time of each pipeline stage instead of the throughput runs.
 
-/// Deterministic generator (SplitMix64), so every run scrubs the same text.
-struct Rand {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
+/// Deterministic text (SplitMix64), so every run scrubs the same narratives.
+typealias Rand = SplitMix64
 
 func runBench() {
     var mb = 10, runs = 5, entries = 1000

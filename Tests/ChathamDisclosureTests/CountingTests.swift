@@ -1,4 +1,5 @@
 import ChathamDisclosure
+import ChathamTestKit
 import Testing
 
 @Suite("Counting")

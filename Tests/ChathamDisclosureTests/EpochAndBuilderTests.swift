@@ -1,4 +1,5 @@
 import ChathamDisclosure
+import ChathamTestKit
 import Testing
 
 /// The integer counting path, sums within an epoch, the largest-per-epoch rule across epochs, and

@@ -1,4 +1,5 @@
 import ChathamDisclosure
+import ChathamTestKit
 import Testing
 
 /// Threshold-only protection (primary suppression and nothing else): the baseline every attack

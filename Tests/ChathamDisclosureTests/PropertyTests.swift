@@ -1,4 +1,5 @@
 import ChathamDisclosure
+import ChathamTestKit
 import Testing
 
 /// Random small tables against a brute-force oracle written from the rules, not from the code.

@@ -1,17 +1,5 @@
 import ChathamDisclosure
-
-/// SplitMix64: a tiny seeded generator so random tests are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ChathamTestKit
 
 /// `n` reports, one tuple each, each from its own contributor starting at `first`.
 func reports(_ n: Int, _ tuple: [String], firstContributor first: Int32) -> [Observation] {

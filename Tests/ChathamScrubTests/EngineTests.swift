@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChathamScrub
+import ChathamTestKit
 
 /// The machinery under the detectors: the fast paths must agree with the
 /// plain ones they stand in for, on random input as well as on examples.

@@ -5,22 +5,12 @@ import ChathamModel
 import ChathamStore
 import Foundation
 import Testing
+import ChathamTestKit
 
 /// The release's fast path (one column scan, integer-coded projections) against the catalogue's
 /// own string projections, and year-to-date releases across epochs.
 @Suite struct ReleaseCountingTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-        mutating func maybe<T>(_ x: T) -> T? { next() % 4 == 0 ? nil : x }
-    }
+    typealias Random = SplitMix64
 
     static func hex(_ n: UInt64, _ width: Int) -> String {
         let s = String(n, radix: 16)
@@ -222,3 +212,7 @@ import Testing
     }
 }
 
+extension SplitMix64 {
+    /// The value three times in four, else nil.
+    mutating func maybe<T>(_ x: T) -> T? { next() % 4 == 0 ? nil : x }
+}
