@@ -47,8 +47,10 @@ def build_yaml_args(key: str) -> list[str]:
 def module_flags(module: str) -> list[str]:
     args = build_yaml_args(f"C.{module}-x86_64-unknown-linux-gnu-debug.module")
     keep, skip_next = [], False
+    # -package-name stays: a module with `package` declarations needs it, and the objects linked
+    # beside it were compiled with the same one.
     drop_with_value = {"-module-name", "-emit-module-path", "-output-file-map", "-index-store-path",
-                       "-emit-objc-header-path", "-package-name"}
+                       "-emit-objc-header-path"}
     drop = {"-emit-dependencies", "-emit-module", "-incremental", "-c", "-enable-batch-mode",
             "-serialize-diagnostics", "-parse-as-library", "-enable-testing", "-emit-objc-header",
             "-parseable-output", "-Onone"}
