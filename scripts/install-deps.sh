@@ -37,7 +37,8 @@ as_root() {
 missing=()
 for pkg in "${DEBS[@]}"; do
     # dpkg -s also lists removed-but-configured packages; insist on "install ok installed".
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    # (no pipe into grep -q: under pipefail an early exit of grep would fail the writer with SIGPIPE)
+    if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != *'install ok installed'* ]]; then
         missing+=("$pkg")
     fi
 done
@@ -73,7 +74,7 @@ if [ "${#need_pip[@]}" -gt 0 ]; then
         pip_cmd+=(--user)
     fi
     if ! out=$("${pip_cmd[@]}" "${need_pip[@]}" 2>&1); then
-        if printf '%s' "$out" | grep -q 'externally-managed-environment'; then
+        if [[ "$out" == *externally-managed-environment* ]]; then
             # Debian 12's system Python refuses pip (PEP 668) unless told explicitly.
             "${pip_cmd[@]}" --break-system-packages "${need_pip[@]}" \
                 || die "pip install ${need_pip[*]} failed"

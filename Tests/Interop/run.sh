@@ -72,7 +72,7 @@ done
 # The key id init printed is the one the server serves (what `chatham enrol --key-id` pins).
 KEY_ID=$("$PY" "$HERE/client.py" keys --server "$URL" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["key_id"])') \
     || die "GET /v1/keys does not check out"
-cat "$WORK/init.out" "$WORK/init.err" | grep -q "$KEY_ID" || fail "init did not print the served key id $KEY_ID"
+grep -q "$KEY_ID" "$WORK/init.out" "$WORK/init.err" || fail "init did not print the served key id $KEY_ID"
 
 PERIOD=$(date -u +%Y-%m)
 
