@@ -116,7 +116,7 @@ let package = Package(
             dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto", "ChathamClient"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore"]),
+        .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChathamClientTests", dependencies: ["ChathamClient"]),
         .testTarget(
             name: "ChathamServerTests",

@@ -27,13 +27,15 @@ extension Decoder {
     /// A typo such as `varietty:` must not vanish: the member would think it reported a
     /// variety that never reaches the statistics.
     func rejectUnknownKeys<K: CodingKey & CaseIterable>(_ keys: K.Type) throws {
+        // On every submission, for every nested object: no key paths (in a generic context each
+        // one is built at run time from its mangled name) and no sets, just `K(stringValue:)`.
         let container = try self.container(keyedBy: AnyCodingKey.self)
-        let known = Set(K.allCases.map(\.stringValue))
+        var unknown: [String] = []
+        for key in container.allKeys where K(stringValue: key.stringValue) == nil { unknown.append(key.stringValue) }
         // Sorted so the same document always reports the same key first.
-        let unknown = container.allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
-        if let first = unknown.first {
+        if let first = unknown.min() {
             let path = fieldPath(codingPath + [AnyCodingKey(stringValue: first)])
-            throw ValidationError(at: path, "unknown field", allowed: K.allCases.map(\.stringValue))
+            throw ValidationError(at: path, "unknown field", allowed: K.allCases.map { $0.stringValue })
         }
     }
 }

@@ -59,17 +59,6 @@ public struct ReleaseScanSummary: Sendable {
     public var reports: Int
 }
 
-/// How `scanReportsForRelease` reads.
-public enum ReleaseScanPlan: Sendable {
-    /// Sequential scans of the four report tables in primary-key order, merged on the report id;
-    /// reports of other periods are skipped. Cost: the whole database, read once, no seeks.
-    case fullScan
-    /// The period index, then one seek per report into each table. Cost: four seeks per report.
-    case indexed
-    /// `fullScan` when the periods hold more than a small share of all reports, else `indexed`.
-    case automatic
-}
-
 /// Interns byte strings straight from SQLite's buffers: open addressing over a byte arena, so a
 /// repeated value costs one hash and one `memcmp`, and no `String` is made for it.
 final class ByteInterner {
@@ -135,70 +124,40 @@ final class ByteInterner {
 
 extension ChathamRepository {
     /// Hands every report of `periods` to `body` as integer codes (see `ReleaseScanReport`), in
-    /// report-id order, reading only what the release tables use. Other stores than `AppDatabase`
-    /// go through `forEachReportForRelease` (same result, slower).
+    /// (period, report id) order, reading only what the release tables use. Other stores than
+    /// `AppDatabase` go through `forEachReportForRelease` (same reports, slower).
     ///
-    /// Made for a release of a million reports: four prepared statements stepped with SQLite's C
-    /// API and merged on the report id (all four tables are keyed by it, so their primary-key order
-    /// is the merge order — no sort, no temporary B-tree), every text value interned from SQLite's
-    /// own buffer, nothing allocated per report. Read-only, in one read transaction, so the reports
-    /// are one consistent snapshot.
+    /// Made for a release of a million reports: the table is keyed by (period, id), so the periods
+    /// are ranges of it, read in order by one prepared statement stepped with SQLite's C API; every
+    /// text value, and every member of the JSON lists, is interned from SQLite's own buffer, nothing
+    /// allocated per report. Read-only, in one read transaction, so the reports are one consistent
+    /// snapshot.
     @discardableResult
-    public func scanReportsForRelease(periods: [String], plan: ReleaseScanPlan = .automatic,
-                                      _ body: (ReleaseScanReport) throws -> Void) throws -> ReleaseScanSummary {
-        guard let reader = (self as? AppDatabase)?.releaseReader else {
+    public func scanReportsForRelease(periods: [String], _ body: (ReleaseScanReport) throws -> Void) throws -> ReleaseScanSummary {
+        guard let reader = (self as? AppDatabase)?.writer else {
             return try AppDatabase.scanThroughRows(self, periods: periods, body)
         }
         return try reader.read { db in
-            // Map the file rather than copy every page through read(2): a release reads all of it.
+            // Map the file rather than copy every page through read(2): a release reads much of it.
             let mmap = try Int.fetchOne(db, sql: "PRAGMA mmap_size") ?? 0
             try db.execute(sql: "PRAGMA mmap_size = 17179869184")
             defer { try? db.execute(sql: "PRAGMA mmap_size = \(mmap)") }
             let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
-            let arguments = StatementArguments(periods)
-            var full: Bool
-            switch plan {
-            case .fullScan: full = true
-            case .indexed: full = false
-            case .automatic:
-                // Counting the periods' index entries costs in proportion to their reports. A full
-                // scan reads every page of the file once; the indexed plan seeks four times per
-                // report, and a seek costs about what reading half a page in sequence does.
-                let wanted = try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE period IN (\(placeholders))",
-                                              arguments: arguments) ?? 0
-                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? Int.max
-                full = wanted * 2 >= pages
-            }
-            let filter = full ? "" : " WHERE r.period IN (\(placeholders))"
-            let reportSQL = full
-                ? "SELECT id, pseudonym, period, sector, size, region, actor_kind, actor_motive, discovery, loss FROM report ORDER BY id"
-                : "SELECT id, pseudonym, period, sector, size, region, actor_kind, actor_motive, discovery, loss FROM report r\(filter) ORDER BY id"
-            let actionSQL = full
-                ? "SELECT report_id, category, variety FROM report_action ORDER BY report_id, ord"
-                : "SELECT a.report_id, a.category, a.variety FROM report r JOIN report_action a ON a.report_id = r.id\(filter) ORDER BY r.id, a.ord"
-            let valueSQL = full
-                ? "SELECT report_id, field, value FROM report_value ORDER BY report_id, field, value"
-                : "SELECT v.report_id, v.field, v.value FROM report r JOIN report_value v ON v.report_id = r.id\(filter) ORDER BY r.id, v.field, v.value"
-            let mitigationSQL = full
-                ? "SELECT report_id, mitigation, effective FROM report_mitigation ORDER BY report_id, ord"
-                : "SELECT m.report_id, m.mitigation, m.effective FROM report r JOIN report_mitigation m ON m.report_id = r.id\(filter) ORDER BY r.id, m.ord"
-            let statements = try [reportSQL, actionSQL, valueSQL, mitigationSQL].map { sql in
-                let s = try db.makeStatement(sql: sql)
-                if !full { try s.setArguments(arguments) }
-                return s
-            }
-            // The raw statement pointers are only valid while the `Statement`s live.
-            return try withExtendedLifetime(statements) {
-                try AppDatabase.merge(statements.map(\.sqliteStatement), periods: periods, body)
+            let statement = try db.makeStatement(sql: """
+                SELECT period, pseudonym, sector, size, region, actor_kind, actor_motive, discovery, loss,
+                       actions, techniques, assets, attributes, mitigations
+                FROM report WHERE period IN (\(placeholders)) ORDER BY period, id
+                """)
+            try statement.setArguments(StatementArguments(periods))
+            // The raw statement pointer is only valid while the `Statement` lives.
+            return try withExtendedLifetime(statement) {
+                try AppDatabase.scan(statement.sqliteStatement, periods: periods, body)
             }
         }
     }
 }
 
 extension AppDatabase {
-    /// The database reader the release scan reads through.
-    var releaseReader: (any DatabaseReader)? { writer }
-
     private static func text(_ s: OpaquePointer, _ column: Int32) -> (UnsafePointer<UInt8>, Int)? {
         guard let p = sqlite3_column_text(s, column) else { return nil }
         return (p, Int(sqlite3_column_bytes(s, column)))
@@ -212,105 +171,62 @@ extension AppDatabase {
         }
     }
 
-    static func merge(_ s: [OpaquePointer], periods: [String], _ body: (ReleaseScanReport) throws -> Void) throws -> ReleaseScanSummary {
-        let (reports, actions, values, mitigations) = (s[0], s[1], s[2], s[3])
+    static func scan(_ s: OpaquePointer, periods: [String], _ body: (ReleaseScanReport) throws -> Void) throws -> ReleaseScanSummary {
         let strings = ByteInterner()
         let pseudonyms = ByteInterner()
         let periodCodes = ByteInterner()
         var periodOfCode: [Int] = []  // period code → index in `periods`, -1 if not wanted
-        // The three `field` values of report_value, interned up front.
-        let fields = ByteInterner()
-        for f in ["technique", "asset", "attribute"] {
-            _ = Array(f.utf8).withUnsafeBufferPointer { fields.code($0.baseAddress!, $0.count) }
-        }
         let r = ReleaseScanReport { strings.string(Int($0)) }
         var handed = 0
+        var scratch: [UInt8] = []
 
-        // Child cursors: whether a row is current, and a copy of its report id.
-        var actionRow = try step(actions), valueRow = try step(values), mitigationRow = try step(mitigations)
-        func code(_ st: OpaquePointer, _ column: Int32) -> Int32 {
-            guard let (p, n) = text(st, column) else { return -1 }
+        func code(_ column: Int32) -> Int32 {
+            guard let (p, n) = text(s, column) else { return -1 }
             return strings.code(p, n)
         }
-        /// -1: the child's report id sorts before `id`; 0: equal; 1: after.
-        func compare(_ st: OpaquePointer, _ id: UnsafePointer<UInt8>, _ length: Int) -> Int {
-            guard let (p, n) = text(st, 0) else { return -1 }
-            let c = memcmp(p, id, min(n, length))
-            if c != 0 { return c < 0 ? -1 : 1 }
-            return n < length ? -1 : (n > length ? 1 : 0)
+        func code(_ p: UnsafePointer<UInt8>?, _ n: Int) -> Int32 { p.map { strings.code($0, n) } ?? -1 }
+        /// A flat list column, members interned in their stored (sorted) order.
+        func list(_ column: Int32, into values: inout [Int32]) throws {
+            guard let (p, n) = text(s, column) else { throw StoredList.malformed }
+            try StoredList.walk(p, n, scratch: &scratch, scalar: { _, q, m in values.append(code(q, m)) })
+        }
+        /// A tuple list column: members `first` and `second` of each tuple (-1 when absent or null).
+        func tuples(_ column: Int32, _ first: Int, _ second: Int, into a: inout [Int32], _ b: inout [Int32]) throws {
+            guard let (p, n) = text(s, column) else { throw StoredList.malformed }
+            var x: Int32 = -1, y: Int32 = -1
+            try StoredList.walk(p, n, scratch: &scratch, scalar: { position, q, m in
+                if position == first { x = code(q, m) } else if position == second { y = code(q, m) }
+            }, tupleEnd: {
+                a.append(x)
+                b.append(y)
+                x = -1
+                y = -1
+            })
         }
 
-        var idBuffer = [UInt8](repeating: 0, count: 64)
-        while try step(reports) {
-            guard let (idPointer, idLength) = text(reports, 0) else { continue }
-            // Copy the id: the pointer is only valid until the next step of `reports`, and the
-            // child statements are stepped meanwhile (they have their own buffers, but be safe).
-            if idBuffer.count < idLength { idBuffer = [UInt8](repeating: 0, count: idLength) }
-            idBuffer.withUnsafeMutableBufferPointer { _ = memcpy($0.baseAddress!, idPointer, idLength) }
-            let wanted: Int
-            if let (p, n) = text(reports, 2) {
-                let pc = Int(periodCodes.code(p, n))
-                if pc == periodOfCode.count {
-                    let period = periodCodes.string(pc)
-                    periodOfCode.append(periods.firstIndex(of: period) ?? -1)
-                }
-                wanted = periodOfCode[pc]
-            } else {
-                wanted = -1
-            }
-            let keep = wanted >= 0
-            if keep {
-                r.period = wanted
-                r.clearLists()
-                if let (p, n) = text(reports, 1) { r.pseudonym = pseudonyms.code(p, n) } else { r.pseudonym = -1 }
-                r.sector = code(reports, 3)
-                r.size = code(reports, 4)
-                r.region = code(reports, 5)
-                r.actorKind = code(reports, 6)
-                r.actorMotive = code(reports, 7)
-                r.discovery = code(reports, 8)
-                r.loss = code(reports, 9)
-            }
-            try idBuffer.withUnsafeBufferPointer { idb in
-                let id = idb.baseAddress!
-                while actionRow {
-                    let c = compare(actions, id, idLength)
-                    if c > 0 { break }
-                    if c == 0, keep {
-                        r.actionCategories.append(code(actions, 1))
-                        r.actionVarieties.append(code(actions, 2))
-                    }
-                    actionRow = try step(actions)
-                }
-                while valueRow {
-                    let c = compare(values, id, idLength)
-                    if c > 0 { break }
-                    if c == 0, keep, let (p, n) = text(values, 1) {
-                        let v = code(values, 2)
-                        switch fields.code(p, n) {
-                        case 0: r.techniques.append(v)
-                        case 1: r.assets.append(v)
-                        case 2: r.attributes.append(v)
-                        default: break
-                        }
-                    }
-                    valueRow = try step(values)
-                }
-                while mitigationRow {
-                    let c = compare(mitigations, id, idLength)
-                    if c > 0 { break }
-                    if c == 0, keep {
-                        r.mitigationIDs.append(code(mitigations, 1))
-                        r.mitigationEffective.append(code(mitigations, 2))
-                    }
-                    mitigationRow = try step(mitigations)
-                }
-            }
-            if keep {
-                handed += 1
-                r.valueCount = strings.count
-                try body(r)
-            }
+        while try step(s) {
+            guard let (p, n) = text(s, 0) else { continue }
+            let pc = Int(periodCodes.code(p, n))
+            if pc == periodOfCode.count { periodOfCode.append(periods.firstIndex(of: periodCodes.string(pc)) ?? -1) }
+            guard periodOfCode[pc] >= 0 else { continue }
+            r.period = periodOfCode[pc]
+            r.clearLists()
+            if let (p, n) = text(s, 1) { r.pseudonym = pseudonyms.code(p, n) } else { r.pseudonym = -1 }
+            r.sector = code(2)
+            r.size = code(3)
+            r.region = code(4)
+            r.actorKind = code(5)
+            r.actorMotive = code(6)
+            r.discovery = code(7)
+            r.loss = code(8)
+            try tuples(9, 0, 1, into: &r.actionCategories, &r.actionVarieties)
+            try list(10, into: &r.techniques)
+            try list(11, into: &r.assets)
+            try list(12, into: &r.attributes)
+            try tuples(13, 0, 2, into: &r.mitigationIDs, &r.mitigationEffective)
+            handed += 1
+            r.valueCount = strings.count
+            try body(r)
         }
         return ReleaseScanSummary(values: (0..<strings.count).map(strings.string), pseudonyms: pseudonyms.count, reports: handed)
     }

@@ -20,6 +20,9 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     /// One insertReports at a time, so the counts read at the start of a transaction include
     /// everything committed before it.
     private let insertLock = NSLock()
+    /// Whether `pseudonymCounts` holds the file's counts yet (they are read at the first insert, so
+    /// opening the database for a release or an audit costs no scan). Guarded by `insertLock`.
+    private var countsLoaded = false
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
     public init(path: String, maxReportsPerPseudonym: Int = 1000) throws {
@@ -139,8 +142,72 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
             // report. The fields are the report.
             try db.execute(sql: "ALTER TABLE report DROP COLUMN document")
         }
+        m.registerMigration("v5-one-row-per-report") { db in
+            // A report was a row in four tables plus three indexes: seven random-key B-trees, so a
+            // group commit of 256 reports wrote about seven times the pages one table needs. Now the
+            // lists are JSON arrays in the report's own row, and the key is (period, id): a
+            // period's reports are one range of the table, so no index is needed for releases. A
+            // report is known by its id within its period (a resend carries the same period).
+            // The per-pseudonym cap is counted in memory (one scan at the first submission), so the
+            // pseudonym index goes too; receipts are 128-bit random and only ever read beside
+            // their report, so no unique index either.
+            try db.execute(sql: """
+                ALTER TABLE report RENAME TO report_v4;
+                \(Self.reportTableSQL);
+                INSERT INTO report
+                SELECT r.period, r.id, r.receipt, r.pseudonym, r.epoch, r.sector, r.size, r.region, r.actor_kind,
+                       r.actor_motive, r.discovery, r.dwell, r.containment, r.loss, r.downtime,
+                       (SELECT json_group_array(json_array(a.category, a.variety, a.vector))
+                          FROM (SELECT * FROM report_action WHERE report_id = r.id ORDER BY ord) a),
+                       (SELECT json_group_array(value)
+                          FROM (SELECT value FROM report_value WHERE report_id = r.id AND field = 'technique' ORDER BY value)),
+                       (SELECT json_group_array(value)
+                          FROM (SELECT value FROM report_value WHERE report_id = r.id AND field = 'asset' ORDER BY value)),
+                       (SELECT json_group_array(value)
+                          FROM (SELECT value FROM report_value WHERE report_id = r.id AND field = 'attribute' ORDER BY value)),
+                       (SELECT json_group_array(json_array(m.mitigation, m.stage, m.effective))
+                          FROM (SELECT * FROM report_mitigation WHERE report_id = r.id ORDER BY ord) m),
+                       r.share_narrative, r.narrative
+                FROM report_v4 r;
+                DROP TABLE report_action;
+                DROP TABLE report_value;
+                DROP TABLE report_mitigation;
+                DROP TABLE report_v4;
+                """)
+        }
         return m
     }
+
+    /// The report table since v5. Columns in the order a release reads them: the release scan
+    /// stops before the narrative, which is last so a long one does not push the rest of the row
+    /// onto overflow pages.
+    static let reportTableSQL = """
+        CREATE TABLE report (
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+            id TEXT NOT NULL CHECK (length(id) = 32),
+            receipt TEXT NOT NULL,
+            pseudonym TEXT NOT NULL CHECK (length(pseudonym) = 64),
+            epoch TEXT NOT NULL CHECK (epoch GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            sector TEXT NOT NULL,
+            size TEXT NOT NULL,
+            region TEXT NOT NULL,
+            actor_kind TEXT NOT NULL,
+            actor_motive TEXT,
+            discovery TEXT,
+            dwell TEXT,
+            containment TEXT,
+            loss TEXT,
+            downtime TEXT,
+            actions TEXT NOT NULL,
+            techniques TEXT NOT NULL,
+            assets TEXT NOT NULL,
+            attributes TEXT NOT NULL,
+            mitigations TEXT NOT NULL,
+            share_narrative INTEGER NOT NULL CHECK (share_narrative IN (0, 1)),
+            narrative TEXT,
+            PRIMARY KEY (period, id)
+        ) WITHOUT ROWID
+        """
 
     // MARK: Members
 
@@ -212,15 +279,17 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
         insertLock.lock()
         defer { insertLock.unlock() }
         var counts: [String: Int] = [:]
+        var loaded: [String: Int]?
         let outcomes = try writer.write { db in
             counts = [:]
+            if !countsLoaded { loaded = try Self.countPseudonyms(db) }
             let closed = Set(try String.fetchAll(db, sql: "SELECT period FROM release"))
             var outcomes: [Result<InsertOutcome, any Error>] = []
             outcomes.reserveCapacity(rows.count)
             for r in rows {
                 do {
                     var outcome = InsertOutcome.inserted(receipt: r.receipt)
-                    let count = try counts[r.pseudonym] ?? pseudonymCounts.withLock({ $0[r.pseudonym] }) ?? Self.count(r.pseudonym, db)
+                    let count = counts[r.pseudonym] ?? loaded?[r.pseudonym] ?? pseudonymCounts.withLock({ $0[r.pseudonym] }) ?? 0
                     try db.inSavepoint {
                         outcome = try Self.insert(r, db, closed: closed, filed: count, cap: maxReportsPerPseudonym)
                         return .commit
@@ -234,16 +303,25 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
             return outcomes
         }
         // Committed: the counts are now those of the file.
-        pseudonymCounts.withLock { $0.merge(counts) { _, new in new } }
+        pseudonymCounts.withLock { all in
+            if let loaded { all = loaded }
+            all.merge(counts) { _, new in new }
+        }
+        countsLoaded = true
         return outcomes
     }
 
-    private static func count(_ pseudonym: String, _ db: Database) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM report WHERE pseudonym = ?"), arguments: [pseudonym]) ?? 0
+    /// Reports per pseudonym in the file: one scan, at the first submission after opening.
+    private static func countPseudonyms(_ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT pseudonym, count(*) FROM report GROUP BY pseudonym")
+        while let row = try cursor.next() { counts[row[0]] = row[1] }
+        return counts
     }
 
     private static func insert(_ r: ReportRow, _ db: Database, closed: Set<String>, filed: Int, cap: Int) throws -> InsertOutcome {
-        if let receipt = try String.fetchOne(db.cachedStatement(sql: "SELECT receipt FROM report WHERE id = ?"), arguments: [r.id]) {
+        if let receipt = try String.fetchOne(db.cachedStatement(sql: "SELECT receipt FROM report WHERE period = ? AND id = ?"),
+                                             arguments: [r.period, r.id]) {
             return .duplicate(receipt: receipt)
         }
         if closed.contains(r.period) { throw StoreError(.periodClosed, "period \(r.period) has been released") }
@@ -251,117 +329,53 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
             throw StoreError(.capReached, "this credential has filed \(cap) reports this epoch, the most allowed")
         }
         try db.cachedStatement(sql: """
-            INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
-                discovery, dwell, containment, loss, downtime, narrative, share_narrative)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [r.id, r.receipt, r.pseudonym, r.epoch, r.period, r.sector, r.size, r.region, r.actorKind,
-                             r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime, r.narrative,
-                             r.shareNarrative])
-        for (i, a) in r.actions.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, ?)").execute(
-                           arguments: [r.id, i, a.category, a.variety, a.vector])
-        }
-        for (field, values) in [("technique", r.techniques), ("asset", r.assets), ("attribute", r.attributes)] {
-            for v in Set(values) {
-                try db.cachedStatement(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, ?, ?)").execute(
-                               arguments: [r.id, field, v])
-            }
-        }
-        for (i, m) in r.mitigations.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, ?, ?)").execute(
-                           arguments: [r.id, i, m.id, m.stage, m.effective])
-        }
+            INSERT INTO report (period, id, receipt, pseudonym, epoch, sector, size, region, actor_kind, actor_motive,
+                discovery, dwell, containment, loss, downtime, actions, techniques, assets, attributes, mitigations,
+                share_narrative, narrative)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                r.period, r.id, r.receipt, r.pseudonym, r.epoch, r.sector, r.size, r.region, r.actorKind,
+                r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime,
+                StoredList.encode(tuples: r.actions.map { [$0.category, $0.variety, $0.vector] }),
+                StoredList.encode(Set(r.techniques).sorted()), StoredList.encode(Set(r.assets).sorted()),
+                StoredList.encode(Set(r.attributes).sorted()),
+                StoredList.encode(tuples: r.mitigations.map { [$0.id, $0.stage, $0.effective] }),
+                r.shareNarrative, r.narrative])
         return .inserted(receipt: r.receipt)
     }
 
     public func reports(period: String) throws -> [ReportRow] {
         try writer.read { db in
-            var actions: [String: [ActionRow]] = [:]
-            let actionCursor = try Row.fetchCursor(db, sql: """
-                SELECT a.report_id, a.category, a.variety, a.vector FROM report_action a JOIN report r ON r.id = a.report_id
-                WHERE r.period = ? ORDER BY a.report_id, a.ord
-                """, arguments: [period])
-            while let row = try actionCursor.next() {
-                actions[row["report_id"], default: []].append(ActionRow(category: row["category"], variety: row["variety"], vector: row["vector"]))
-            }
-            var values: [String: [String: [String]]] = [:]
-            let valueCursor = try Row.fetchCursor(db, sql: """
-                SELECT v.report_id, v.field, v.value FROM report_value v JOIN report r ON r.id = v.report_id
-                WHERE r.period = ? ORDER BY v.report_id, v.field, v.value
-                """, arguments: [period])
-            while let row = try valueCursor.next() {
-                values[row["report_id"], default: [:]][row["field"], default: []].append(row["value"])
-            }
-            var mitigations: [String: [MitigationRow]] = [:]
-            let mitigationCursor = try Row.fetchCursor(db, sql: """
-                SELECT m.report_id, m.mitigation, m.stage, m.effective FROM report_mitigation m JOIN report r ON r.id = m.report_id
-                WHERE r.period = ? ORDER BY m.report_id, m.ord
-                """, arguments: [period])
-            while let row = try mitigationCursor.next() {
-                mitigations[row["report_id"], default: []].append(MitigationRow(id: row["mitigation"], stage: row["stage"], effective: row["effective"]))
-            }
-            return try Row.fetchAll(db, sql: "SELECT * FROM report WHERE period = ? ORDER BY id", arguments: [period]).map { row in
-                let id: String = row["id"]
-                let v = values[id] ?? [:]
-                return ReportRow(
-                    id: id, receipt: row["receipt"], pseudonym: row["pseudonym"], epoch: row["epoch"], period: row["period"],
-                    sector: row["sector"], size: row["size"], region: row["region"], actorKind: row["actor_kind"],
-                    actorMotive: row["actor_motive"], discovery: row["discovery"], dwell: row["dwell"],
-                    containment: row["containment"], loss: row["loss"], downtime: row["downtime"],
-                    actions: actions[id] ?? [], techniques: v["technique"] ?? [], assets: v["asset"] ?? [],
-                    attributes: v["attribute"] ?? [], mitigations: mitigations[id] ?? [], narrative: row["narrative"],
-                    shareNarrative: row["share_narrative"])
+            try Row.fetchAll(db, sql: "SELECT * FROM report WHERE period = ? ORDER BY id", arguments: [period]).map { row in
+                try Self.report(row, receipt: row["receipt"], narrative: row["narrative"], shareNarrative: row["share_narrative"])
             }
         }
     }
 
-    /// Streams a period's reports for a release: four cursors in report-id order (the primary keys
-    /// give that order without sorting) merged on the fly — no per-report dictionaries, no
-    /// documents or narratives loaded.
+    /// A report row of the table; the receipt and narrative are given (a release reads neither).
+    private static func report(_ row: Row, receipt: String, narrative: String?, shareNarrative: Bool) throws -> ReportRow {
+        ReportRow(
+            id: row["id"], receipt: receipt, pseudonym: row["pseudonym"], epoch: row["epoch"], period: row["period"],
+            sector: row["sector"], size: row["size"], region: row["region"], actorKind: row["actor_kind"],
+            actorMotive: row["actor_motive"], discovery: row["discovery"], dwell: row["dwell"],
+            containment: row["containment"], loss: row["loss"], downtime: row["downtime"],
+            actions: try StoredList.decode(tuples: row["actions"], width: 3).map { ActionRow(category: $0[0] ?? "", variety: $0[1], vector: $0[2]) },
+            techniques: try StoredList.decode(row["techniques"]), assets: try StoredList.decode(row["assets"]),
+            attributes: try StoredList.decode(row["attributes"]),
+            mitigations: try StoredList.decode(tuples: row["mitigations"], width: 3).map { MitigationRow(id: $0[0] ?? "", stage: $0[1], effective: $0[2]) },
+            narrative: narrative, shareNarrative: shareNarrative)
+    }
+
+    /// Streams a period's reports for a release, in id order, without receipts or narratives.
     public func forEachReportForRelease(period: String, _ body: (ReportRow) throws -> Void) throws {
         try writer.read { db in
-            let reports = try Row.fetchCursor(db, sql: """
-                SELECT id, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive, discovery,
-                       dwell, containment, loss, downtime FROM report WHERE period = ? ORDER BY id
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT id, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive, discovery, dwell,
+                       containment, loss, downtime, actions, techniques, assets, attributes, mitigations
+                FROM report WHERE period = ? ORDER BY id
                 """, arguments: [period])
-            let actions = try Row.fetchCursor(db, sql: """
-                SELECT a.report_id, a.category, a.variety, a.vector FROM report r JOIN report_action a ON a.report_id = r.id
-                WHERE r.period = ? ORDER BY r.id, a.ord
-                """, arguments: [period])
-            let values = try Row.fetchCursor(db, sql: """
-                SELECT v.report_id, v.field, v.value FROM report r JOIN report_value v ON v.report_id = r.id
-                WHERE r.period = ? ORDER BY r.id, v.field, v.value
-                """, arguments: [period])
-            let mitigations = try Row.fetchCursor(db, sql: """
-                SELECT m.report_id, m.mitigation, m.stage, m.effective FROM report r JOIN report_mitigation m ON m.report_id = r.id
-                WHERE r.period = ? ORDER BY r.id, m.ord
-                """, arguments: [period])
-            var nextAction = try actions.next(), nextValue = try values.next(), nextMitigation = try mitigations.next()
-            while let row = try reports.next() {
-                let id: String = row[0]
-                var a: [ActionRow] = [], techniques: [String] = [], assets: [String] = [], attributes: [String] = []
-                var m: [MitigationRow] = []
-                while let x = nextAction, (x[0] as String) == id {
-                    a.append(ActionRow(category: x[1], variety: x[2], vector: x[3]))
-                    nextAction = try actions.next()
-                }
-                while let x = nextValue, (x[0] as String) == id {
-                    switch x[1] as String {
-                    case "technique": techniques.append(x[2])
-                    case "asset": assets.append(x[2])
-                    default: attributes.append(x[2])
-                    }
-                    nextValue = try values.next()
-                }
-                while let x = nextMitigation, (x[0] as String) == id {
-                    m.append(MitigationRow(id: x[1], stage: x[2], effective: x[3]))
-                    nextMitigation = try mitigations.next()
-                }
-                try body(ReportRow(
-                    id: id, receipt: "", pseudonym: row[1], epoch: row[2], period: row[3], sector: row[4], size: row[5],
-                    region: row[6], actorKind: row[7], actorMotive: row[8], discovery: row[9], dwell: row[10],
-                    containment: row[11], loss: row[12], downtime: row[13], actions: a, techniques: techniques,
-                    assets: assets, attributes: attributes, mitigations: m, narrative: nil, shareNarrative: false))
+            while let row = try cursor.next() {
+                try body(try Self.report(row, receipt: "", narrative: nil, shareNarrative: false))
             }
         }
     }

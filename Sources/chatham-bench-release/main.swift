@@ -90,39 +90,36 @@ func buildDatabase(reportCount: Int, memberCount: Int, path: String) throws {
     let members = Array(0..<memberCount)
     try queue.write { db in
         let report = try db.makeStatement(sql: """
-            INSERT INTO report (id, receipt, pseudonym, epoch, period, sector, size, region, actor_kind, actor_motive,
-                discovery, dwell, containment, loss, downtime, narrative, share_narrative, document)
-            VALUES (?, ?, ?, '2026-Q4', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL, NULL, 0, '{}')
+            INSERT INTO report (period, id, receipt, pseudonym, epoch, sector, size, region, actor_kind, actor_motive,
+                discovery, dwell, containment, loss, downtime, actions, techniques, assets, attributes, mitigations,
+                share_narrative, narrative)
+            VALUES (?, ?, ?, ?, '2026-Q4', ?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL, ?, ?, '[]', '[]', ?, 0, NULL)
             """)
-        let action = try db.makeStatement(sql: "INSERT INTO report_action (report_id, ord, category, variety, vector) VALUES (?, ?, ?, ?, NULL)")
-        let value = try db.makeStatement(sql: "INSERT INTO report_value (report_id, field, value) VALUES (?, 'technique', ?)")
-        let mitigation = try db.makeStatement(sql: "INSERT INTO report_mitigation (report_id, ord, mitigation, stage, effective) VALUES (?, ?, ?, 'after', ?)")
         for i in 0..<reportCount {
             let id = hex(UInt64(i) &* 0xD1B5_4A32_D192_ED03 | 1, 16) + hex(UInt64(i), 16)
             // Some members report far more than others (u² skew), every member reports.
             let u = Double(random.next() >> 11) / Double(1 << 53)
             let member = i < memberCount ? members[i] : Int(Double(memberCount) * u * u)
-            try report.execute(arguments: [id, "rcpt_" + id, pseudonyms[member], period, random.skewed(sectors),
-                                           random.skewed(sizes), random.skewed(regions), random.skewed(kinds),
-                                           random.skewed(motives), random.skewed(discoveries), random.skewed(losses)])
+            let fields: [String] = [random.skewed(sectors), random.skewed(sizes), random.skewed(regions), random.skewed(kinds),
+                                    random.skewed(motives), random.skewed(discoveries), random.skewed(losses)]
             var seen = Set<String>()
-            for ord in 0..<(1 + random.int(3)) {
+            var actions: [[String?]] = []
+            for _ in 0..<(1 + random.int(3)) {
                 let (category, varieties) = random.skewed(categories)
                 let variety = random.skewed(varieties)
                 guard seen.insert(category + variety).inserted else { continue }
-                try action.execute(arguments: [id, ord, category, variety])
+                actions.append([category, variety, nil])
             }
             var techniqueSet = Set<String>()
             for _ in 0..<random.int(5) { techniqueSet.insert(random.skewed(techniques)) }
-            for t in techniqueSet { try value.execute(arguments: [id, t]) }
-            for ord in 0..<random.int(3) {
-                try mitigation.execute(arguments: [id, ord, random.skewed(mitigations), random.skewed(effects)])
-            }
+            let mitigationList: [[String?]] = (0..<random.int(3)).map { _ in [random.skewed(mitigations), "after", random.skewed(effects)] }
+            try report.execute(arguments: StatementArguments([period, id, "rcpt_" + id, pseudonyms[member]] + fields + [
+                StoredList.encode(tuples: actions), StoredList.encode(techniqueSet.sorted()), StoredList.encode(tuples: mitigationList)]))
         }
     }
 }
 
-let marker = path + ".\(reportCount).\(memberCount).ok"
+let marker = path + ".v5.\(reportCount).\(memberCount).ok"  // v5: the one-row-per-report schema
 if !FileManager.default.fileExists(atPath: marker) {
     print("building \(reportCount) synthetic reports from \(memberCount) members in \(path) (once; not timed)…")
     let start = Date()
@@ -155,24 +152,25 @@ let baselineQueries: [String] = {
     func single(_ column: String) -> [String] {
         ["SELECT r.\(column), count(*) \(r) GROUP BY 1", "SELECT count(*) \(r)"]
     }
-    let action = "FROM report r JOIN report_action a ON a.report_id = r.id WHERE r.period = ?1"
-    let technique = "FROM report r JOIN report_value v ON v.report_id = r.id AND v.field = 'technique' WHERE r.period = ?1"
-    let mitigation = "FROM report r JOIN report_mitigation m ON m.report_id = r.id WHERE r.period = ?1"
+    // The lists are JSON arrays in the report's row: SQLite's json_each unnests them.
+    let action = "FROM report r, json_each(r.actions) x WHERE r.period = ?1"
+    let technique = "FROM report r, json_each(r.techniques) v WHERE r.period = ?1"
+    let mitigation = "FROM report r, json_each(r.mitigations) x WHERE r.period = ?1"
     return [
         // action-by-sector
-        "SELECT a.category, r.sector, count(DISTINCT r.id) \(action) GROUP BY 1, 2",
-        "SELECT a.category, count(DISTINCT r.id) \(action) GROUP BY 1",
+        "SELECT x.value ->> 0, r.sector, count(DISTINCT r.id) \(action) GROUP BY 1, 2",
+        "SELECT x.value ->> 0, count(DISTINCT r.id) \(action) GROUP BY 1",
         "SELECT r.sector, count(*) \(r) GROUP BY 1",
         "SELECT count(*) \(r)",
         // action-variety
-        "SELECT a.category, coalesce(a.variety, 'unknown'), count(DISTINCT r.id) \(action) GROUP BY 1, 2",
-        "SELECT coalesce(a.variety, 'unknown'), count(DISTINCT r.id) \(action) GROUP BY 1",
+        "SELECT x.value ->> 0, coalesce(x.value ->> 1, 'unknown'), count(DISTINCT r.id) \(action) GROUP BY 1, 2",
+        "SELECT coalesce(x.value ->> 1, 'unknown'), count(DISTINCT r.id) \(action) GROUP BY 1",
         // techniques
         "SELECT v.value, count(*) \(technique) GROUP BY 1",
         // mitigation-effectiveness
-        "SELECT m.mitigation, coalesce(m.effective, 'unknown'), count(DISTINCT r.id) \(mitigation) GROUP BY 1, 2",
-        "SELECT m.mitigation, count(DISTINCT r.id) \(mitigation) GROUP BY 1",
-        "SELECT coalesce(m.effective, 'unknown'), count(DISTINCT r.id) \(mitigation) GROUP BY 1",
+        "SELECT x.value ->> 0, coalesce(x.value ->> 2, 'unknown'), count(DISTINCT r.id) \(mitigation) GROUP BY 1, 2",
+        "SELECT x.value ->> 0, count(DISTINCT r.id) \(mitigation) GROUP BY 1",
+        "SELECT coalesce(x.value ->> 2, 'unknown'), count(DISTINCT r.id) \(mitigation) GROUP BY 1",
         // actor
         "SELECT r.actor_kind, coalesce(r.actor_motive, 'unknown'), count(*) \(r) GROUP BY 1, 2",
         "SELECT coalesce(r.actor_motive, 'unknown'), count(*) \(r) GROUP BY 1",

@@ -167,7 +167,7 @@ import Testing
         _ = try Operator(fx.directory).release(period: "2026-11")
         let pool = try DatabasePool(path: fx.directory.databasePath)
         try await pool.read { db in
-            for table in ["report", "report_action", "report_value", "report_mitigation"] {
+            for table in ["report"] {
                 let columns = try db.columns(in: table).map(\.name)
                 let forbidden: Set<String> = ["member", "token", "ip", "addr", "address", "time", "timestamp", "created",
                                               "date", "arrived", "received", "label", "user", "host", "agent"]

@@ -18,11 +18,11 @@ create table release_marking (
     tlp text not null check (tlp in ('clear', 'green', 'amber', 'amber+strict', 'red'))
 ) without rowid;
 create table report (
-    id text primary key check (length(id) = 32),
-    receipt text not null unique,
+    period text not null check (period glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    id text not null check (length(id) = 32),
+    receipt text not null,
     pseudonym text not null check (length(pseudonym) = 64),
     epoch text not null check (epoch glob '[0-9][0-9][0-9][0-9]-q[1-4]'),
-    period text not null check (period glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
     sector text not null,
     size text not null,
     region text not null,
@@ -33,29 +33,12 @@ create table report (
     containment text,
     loss text,
     downtime text,
+    actions text not null,
+    techniques text not null,
+    assets text not null,
+    attributes text not null,
+    mitigations text not null,
+    share_narrative integer not null check (share_narrative in (0, 1)),
     narrative text,
-    share_narrative integer not null check (share_narrative in (0, 1))) without rowid;
-create table report_action (
-    report_id text not null references report(id),
-    ord integer not null,
-    category text not null,
-    variety text,
-    vector text,
-    primary key (report_id, ord)
-) without rowid;
-create table report_mitigation (
-    report_id text not null references report(id),
-    ord integer not null,
-    mitigation text not null,
-    stage text,
-    effective text,
-    primary key (report_id, ord)
-) without rowid;
-create index report_period on report(period);
-create index report_pseudonym on report(pseudonym);
-create table report_value (
-    report_id text not null references report(id),
-    field text not null check (field in ('technique', 'asset', 'attribute')),
-    value text not null,
-    primary key (report_id, field, value)
+    primary key (period, id)
 ) without rowid;
