@@ -108,7 +108,7 @@ let package = Package(
             name: "ChathamCryptoTests",
             dependencies: ["ChathamCrypto", .product(name: "CryptoExtras", package: "swift-crypto")]
         ),
-        .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel"]),
+        .testTarget(name: "ChathamModelTests", dependencies: ["ChathamModel", "ChathamTestKit"]),
         .testTarget(name: "ChathamScrubTests", dependencies: ["ChathamScrub", "ChathamTestKit"]),
         .testTarget(name: "ChathamDisclosureTests", dependencies: ["ChathamDisclosure", "ChathamTestKit"]),
         .testTarget(

@@ -28,14 +28,36 @@ struct Options {
         var args = CommandLine.arguments.dropFirst().makeIterator()
         while let a = args.next() {
             switch a {
-            case "--server-binary": serverBinary = args.next()!
-            case "--reports": reports = Int(args.next()!)!
-            case "--connections": connections = Int(args.next()!)!
-            case "--runs": runs = Int(args.next()!)!
-            default: fatalError("unknown option \(a)")
+            case "--server-binary": serverBinary = args.next() ?? serverBinary
+            case "--reports": reports = Self.number(args.next())
+            case "--connections": connections = Self.number(args.next())
+            case "--runs": runs = Self.number(args.next())
+            default: Self.usage()
             }
         }
     }
+}
+
+extension Options {
+    static func number(_ text: String?) -> Int {
+        guard let text, let n = Int(text), n > 0 else { usage() }
+        return n
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: chatham-bench-ingest --server-binary PATH [--reports N] [--connections C] [--runs R]\n".utf8))
+        exit(64)
+    }
+}
+
+/// CPU seconds (user + system) a process has used, from /proc (Linux); nil elsewhere.
+func cpuSeconds(pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    // Fields after the command name: state is field 3, utime 14, stime 15.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
 }
 
 let options = Options()
@@ -334,6 +356,8 @@ var prepareRates: [Double] = []
 var storeRates: [Double] = []
 var p50s: [Double] = []
 var p99s: [Double] = []
+var serverCPU: [Double] = []  // µs of server CPU per submission
+var loadCPU: [Double] = []  // µs of the load generator's CPU per submission
 for runIndex in 1...options.runs {
     let data = temporaryDirectory("chatham-bench")
     defer { try? FileManager.default.removeItem(atPath: data) }
@@ -374,16 +398,24 @@ for runIndex in 1...options.runs {
         if rc == 0 { up = true; break }
     }
     precondition(up, "server did not start")
+    let cpuBefore = cpuSeconds(pid: server.processIdentifier), loadBefore = cpuSeconds(pid: getpid())
     let result = load(port: port, bodies: envelopes, connections: options.connections)
+    if let before = cpuBefore, let after = cpuSeconds(pid: server.processIdentifier) {
+        serverCPU.append((after - before) / Double(options.reports) * 1e6)
+    }
+    if let before = loadBefore, let after = cpuSeconds(pid: getpid()) {
+        loadCPU.append((after - before) / Double(options.reports) * 1e6)
+    }
     precondition(result.failures == 0, "\(result.failures) submissions were not answered 202")
     let stored = try AppDatabase(path: directory.databasePath).reportCount()
     precondition(stored == options.reports, "stored \(stored) of \(options.reports)")
     serverRates.append(result.rate)
     p50s.append(percentile(result.latencies, 0.50) * 1000)
     p99s.append(percentile(result.latencies, 0.99) * 1000)
-    print(String(format: "run %d: floor %.0f/s, server %.0f/s (ratio %.2f), p50 %.2f ms, p99 %.2f ms, all %d stored; one thread: prepare %.0f/s, store %.0f/s",
-                 runIndex, floor, result.rate, result.rate / floor, p50s.last!, p99s.last!, stored, split.prepare, split.store))
+    print(String(format: "run %d: floor %.0f/s, server %.0f/s (ratio %.2f), p50 %.2f ms, p99 %.2f ms, all %d stored; one thread: prepare %.0f/s, store %.0f/s; CPU per submission: server %.0f µs, load generator %.0f µs",
+                 runIndex, floor, result.rate, result.rate / floor, p50s.last!, p99s.last!, stored, split.prepare, split.store,
+                 serverCPU.last ?? .nan, loadCPU.last ?? .nan))
 }
-print(String(format: "median: floor %.0f/s, server %.0f/s, ratio %.2f, p50 %.2f ms, p99 %.2f ms; one thread: prepare %.0f/s, store %.0f/s",
+print(String(format: "median: floor %.0f/s, server %.0f/s, ratio %.2f, p50 %.2f ms, p99 %.2f ms; one thread: prepare %.0f/s, store %.0f/s; CPU per submission: server %.0f µs, load generator %.0f µs",
              median(floorRates), median(serverRates), median(serverRates) / median(floorRates), median(p50s), median(p99s),
-             median(prepareRates), median(storeRates)))
+             median(prepareRates), median(storeRates), serverCPU.isEmpty ? .nan : median(serverCPU), loadCPU.isEmpty ? .nan : median(loadCPU)))

@@ -112,6 +112,14 @@ public enum ReportCodec {
     /// sealed plaintext once and reads the report from it).
     public static func decode(value: JSONValue) throws -> Report {
         guard case .object = value else { throw ValidationError(at: "", "expected a JSON object") }
+        // The plain well-formed case without Codable; anything else takes the one definition.
+        if let report = FastReportReader.read(value) { return report }
+        return try decodeWithCodable(value: value)
+    }
+
+    /// `decode(value:)` through `Report.init(from:)` only (the fast reader's reference).
+    static func decodeWithCodable(value: JSONValue) throws -> Report {
+        guard case .object = value else { throw ValidationError(at: "", "expected a JSON object") }
         do {
             return try JSONValueDecoder().decode(Report.self, from: value)
         } catch let error as ValidationError {

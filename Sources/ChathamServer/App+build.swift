@@ -145,7 +145,8 @@ public func buildRouter(_ server: ServerContext) -> Router<BasicRequestContext> 
         let body = try await collect(request, deadline: server.bodyDeadline)
         let outcome = try await server.ingest.submit(body: body)
         (outcome.duplicate ? server.metrics.duplicates : server.metrics.accepted).increment()
-        return json(["receipt": outcome.receipt, "duplicate": outcome.duplicate], status: outcome.duplicate ? .ok : .accepted)
+        return json(JSONValue.object(["receipt": .string(outcome.receipt), "duplicate": .bool(outcome.duplicate)]),
+                    status: outcome.duplicate ? .ok : .accepted)
     }
 
     router.get("/v1/releases") { request, _ -> Response in

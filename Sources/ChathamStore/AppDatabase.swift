@@ -288,12 +288,10 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
             outcomes.reserveCapacity(rows.count)
             for r in rows {
                 do {
-                    var outcome = InsertOutcome.inserted(receipt: r.receipt)
                     let count = counts[r.pseudonym] ?? loaded?[r.pseudonym] ?? pseudonymCounts.withLock({ $0[r.pseudonym] }) ?? 0
-                    try db.inSavepoint {
-                        outcome = try Self.insert(r, db, closed: closed, filed: count, cap: maxReportsPerPseudonym)
-                        return .commit
-                    }
+                    // One statement per report, and SQLite undoes a failing statement by itself: a
+                    // refused report changes nothing and the transaction goes on with the others.
+                    let outcome = try Self.insert(r, db, closed: closed, filed: count, cap: maxReportsPerPseudonym)
                     if case .inserted = outcome { counts[r.pseudonym] = count + 1 } else { counts[r.pseudonym] = count }
                     outcomes.append(.success(outcome))
                 } catch {
@@ -320,12 +318,12 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
     }
 
     private static func insert(_ r: ReportRow, _ db: Database, closed: Set<String>, filed: Int, cap: Int) throws -> InsertOutcome {
-        if let receipt = try String.fetchOne(db.cachedStatement(sql: "SELECT receipt FROM report WHERE period = ? AND id = ?"),
-                                             arguments: [r.period, r.id]) {
-            return .duplicate(receipt: receipt)
-        }
-        if closed.contains(r.period) { throw StoreError(.periodClosed, "period \(r.period) has been released") }
-        if filed >= cap {
+        // A resend answers with its first receipt even once the period is closed or the cap is
+        // reached; otherwise the insert itself finds a resend (no row changed), without a look-up
+        // first.
+        if closed.contains(r.period) || filed >= cap {
+            if let receipt = try receipt(r, db) { return .duplicate(receipt: receipt) }
+            if closed.contains(r.period) { throw StoreError(.periodClosed, "period \(r.period) has been released") }
             throw StoreError(.capReached, "this credential has filed \(cap) reports this epoch, the most allowed")
         }
         try db.cachedStatement(sql: """
@@ -333,6 +331,7 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                 discovery, dwell, containment, loss, downtime, actions, techniques, assets, attributes, mitigations,
                 share_narrative, narrative)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (period, id) DO NOTHING
             """).execute(arguments: [
                 r.period, r.id, r.receipt, r.pseudonym, r.epoch, r.sector, r.size, r.region, r.actorKind,
                 r.actorMotive, r.discovery, r.dwell, r.containment, r.loss, r.downtime,
@@ -341,7 +340,16 @@ public final class AppDatabase: ChathamRepository, @unchecked Sendable {
                 StoredList.encode(Set(r.attributes).sorted()),
                 StoredList.encode(tuples: r.mitigations.map { [$0.id, $0.stage, $0.effective] }),
                 r.shareNarrative, r.narrative])
-        return .inserted(receipt: r.receipt)
+        if db.changesCount == 1 { return .inserted(receipt: r.receipt) }
+        guard let receipt = try receipt(r, db) else {
+            throw StoreError(.unavailable, "the report was neither stored nor found")
+        }
+        return .duplicate(receipt: receipt)
+    }
+
+    /// The receipt of the stored report with `r`'s period and id, if there is one.
+    private static func receipt(_ r: ReportRow, _ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT receipt FROM report WHERE period = ? AND id = ?"), arguments: [r.period, r.id])
     }
 
     public func reports(period: String) throws -> [ReportRow] {
