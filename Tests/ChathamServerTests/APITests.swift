@@ -204,7 +204,9 @@ import Testing
             let answer = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
             #expect(answer.contains("\"timeout\""))
-            #expect(Date().timeIntervalSince(start) < 5)
+            // Cut by the 0.6 s body deadline, not by the 30 s idle timeout (generous: the suite runs
+            // in parallel on a shared machine).
+            #expect(Date().timeIntervalSince(start) < 20)
         }
     }
 }
