@@ -45,7 +45,7 @@ struct IndexCodingKey: CodingKey {
 /// A coding path as a linked list: a child costs one small node, and the array `codingPath`
 /// is only built when something asks (an error, a nested type's own code).
 private final class PathNode: Sendable {
-    nonisolated(unsafe) let key: any CodingKey
+    let key: any CodingKey
     let parent: PathNode?
     init(_ key: any CodingKey, _ parent: PathNode?) { self.key = key; self.parent = parent }
 
