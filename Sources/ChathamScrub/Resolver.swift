@@ -11,21 +11,30 @@
 ///    losing candidate survives to be found on a second pass.
 enum Resolver {
     static func resolve(_ candidates: [Candidate], keep: [(Int, Int)], text: ScanText) -> [Finding] {
-        // Longest keep span covering each scalar, by its end.
-        var keepEnd = [Int](repeating: -1, count: text.count)
-        var keepStart = [Int](repeating: -1, count: text.count)
-        for (start, end) in keep where end > start {
-            for i in start..<end where end > keepEnd[i] {
-                keepEnd[i] = end
-                keepStart[i] = start
+        // A candidate lies wholly inside a keep span when some span starts
+        // at or before it and ends at or after it: with the spans sorted by
+        // start and the running maximum of their ends, one binary search
+        // per candidate says so (no per-scalar table).
+        let spans = keep.filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
+        var maxEnd: [Int] = []
+        maxEnd.reserveCapacity(spans.count)
+        for (_, end) in spans { maxEnd.append(max(maxEnd.last ?? Int.min, end)) }
+        func kept(_ c: Candidate) -> Bool {
+            // Last span starting at or before c.start.
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].0 <= c.start { lo = mid + 1 } else { hi = mid }
             }
+            return lo > 0 && maxEnd[lo - 1] >= c.end
         }
-        let live = candidates.filter { c in
+        var live = candidates.filter { c in
             guard c.end > c.start, c.start >= 0, c.end <= text.count else { return false }
             if text.touchesPlaceholder(c.start, c.end) { return false }
-            if keepEnd[c.start] >= c.end, keepStart[c.start] <= c.start { return false }
+            if !spans.isEmpty, kept(c) { return false }
             return true
-        }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        }
+        live.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
 
         var findings: [Finding] = []
         var i = 0

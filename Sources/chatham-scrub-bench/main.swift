@@ -5,8 +5,10 @@ import Foundation
 // Scrub throughput on ~10 MB of synthetic incident narratives with a
 // 1,000-entry profile, against a plain byte scan of the same text in the same
 // run. Prints the median of several runs.
-// Usage: chatham-scrub-bench [--mb 10] [--runs 5] [--entries 1000] [--stages]
-// --stages: thread CPU time of each pipeline stage instead of the throughput runs.
+// Usage: chatham-scrub-bench [--mb 10] [--runs 5] [--entries 1000] [--stages] [--dump FILE]
+// --stages: thread CPU time of each pipeline stage instead of the throughput runs
+// (--repeat R: each stage R times, to lift a stage out of the noise).
+// --dump FILE: write every scrubbed narrative and its findings to FILE instead.
 
 /// Deterministic text (SplitMix64), so every run scrubs the same narratives.
 typealias Rand = SplitMix64
@@ -14,6 +16,8 @@ typealias Rand = SplitMix64
 func runBench() {
     var mb = 10, runs = 5, entries = 1000
     var stages = false
+    var repeats = 1
+    var dump: String? = nil
     var argv = Array(CommandLine.arguments.dropFirst())
     while let a = argv.first {
         argv.removeFirst()
@@ -23,6 +27,8 @@ func runBench() {
         case "--runs": runs = v ?? runs; argv.removeFirst()
         case "--entries": entries = v ?? entries; argv.removeFirst()
         case "--stages": stages = true
+        case "--repeat": repeats = max(1, v ?? 1); argv.removeFirst()
+        case "--dump": dump = argv.first; argv.removeFirst()
         default: break
         }
     }
@@ -106,6 +112,10 @@ func runBench() {
         return wall
     }
 
+    if let dump {
+        dumpScrubbed(narratives, profile: profile, to: dump)
+        return
+    }
     if stages {
         // Where the time goes: each stage of the pipeline timed separately.
         let scrubber = Scrubber(profile: profile)
@@ -117,7 +127,7 @@ func runBench() {
                 clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
                 return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
             }
-            for (name, ns) in scrubber.stageTimes(n, clock: cpu) {
+            for (name, ns) in scrubber.stageTimes(n, repeats: repeats, clock: cpu) {
                 if totals[name] == nil { order.append(name) }
                 totals[name, default: 0] += ns
             }
@@ -164,6 +174,45 @@ func runBench() {
     print(String(format: "ratio scrub/byte-scan: %.4f (1 : %.0f)", scrubMBs / scanMBs, scanMBs / scrubMBs))
     if sink == 42 { print("") }
 
+}
+
+/// Every scrubbed text and its findings, to compare two builds' output byte
+/// for byte (the throughput runs print no output to compare). Kept out of
+/// `runBench` so the timed loops there compile as they always did.
+func dumpScrubbed(_ narratives: [String], profile: MemberProfile, to dump: String) {
+    let scrubber = Scrubber(profile: profile)
+    var out = ""
+    // Also mutated copies of some narratives, with accents, invisible
+    // characters, look-alikes, placeholders and CJK glued in at random,
+    // so the non-ASCII paths are compared too.
+    var mutated: [String] = []
+    let inserts = ["é", "É", "\u{200B}", "ß", "Ａ", "а", "[ORG]", "[PERSON-2]", ".", "@", "-", "'", "’", "\u{00A0}",
+                   "鈴木さん", "高级工程师", "김", "İ", "ﬁ", "𝐀", "\u{301}", "1", "$", " ", "\n", "(", "[.]", ":", "_"]
+    var mrng = Rand(state: 7)
+    for n in narratives.prefix(600) {
+        var scalars = Array(n.unicodeScalars)
+        var k = mrng.int(40)
+        while k < scalars.count {
+            if mrng.int(3) == 0 {
+                let v = scalars[k].value
+                if v >= 0x61 && v <= 0x7A { scalars[k] = Unicode.Scalar(v - 0x20)! } else if v >= 0x41 && v <= 0x5A { scalars[k] = Unicode.Scalar(v + 0x20)! }
+            } else {
+                scalars.insert(contentsOf: mrng.pick(inserts).unicodeScalars, at: k)
+            }
+            k += 1 + mrng.int(60)
+        }
+        var m = ""
+        m.unicodeScalars.append(contentsOf: scalars)
+        mutated.append(m)
+    }
+    for n in narratives + mutated {
+        let r = scrubber.scrub(n)
+        out += r.text + "\n"
+        for f in r.findings { out += "\(f.kind) \(f.start) \(f.end) \(f.replacement)\n" }
+        out += "--\n"
+    }
+    _ = FileManager.default.createFile(atPath: dump, contents: Data(out.utf8))
+    print("wrote \(narratives.count + mutated.count) scrubbed narratives to \(dump)")
 }
 
 runBench()

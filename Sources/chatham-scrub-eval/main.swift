@@ -4,10 +4,13 @@ import Foundation
 // Scores the scrubber on the labelled corpus (Tests/Fixtures/scrub):
 // leak rate = identifying strings that survive (verbatim or folded) / all;
 // over-redaction = facts lost / all. Exits 1 if a target is missed.
-// Usage: chatham-scrub-eval [DIR] [--verbose] [--leak-max PCT] [--over-max PCT]
+// Usage: chatham-scrub-eval [DIR] [--verbose] [--leak-max PCT] [--over-max PCT] [--dump FILE]
+// --dump FILE: also write every scrubbed case with its findings to FILE, to
+// compare two builds' output byte for byte.
 
 var args = Array(CommandLine.arguments.dropFirst())
 var verbose = false
+var dump: String? = nil
 var leakMax = 1.0, overMax = 3.0
 var dir = "Tests/Fixtures/scrub"
 while let a = args.first {
@@ -16,6 +19,7 @@ while let a = args.first {
     case "-v", "--verbose": verbose = true
     case "--leak-max": leakMax = Double(args.removeFirst()) ?? leakMax
     case "--over-max": overMax = Double(args.removeFirst()) ?? overMax
+    case "--dump": dump = args.removeFirst()
     default: dir = a
     }
 }
@@ -34,8 +38,14 @@ struct Tally { var ids = 0, leaked = 0, facts = 0, lost = 0, cases = 0 }
 var total = Tally()
 var byCategory: [String: Tally] = [:]
 var byLanguage: [String: Tally] = [:]
+var dumped = ""
 for c in corpus.cases {
-    let out = scrubbers[c.profile]!.scrub(c.text).text
+    let result = scrubbers[c.profile]!.scrub(c.text)
+    let out = result.text
+    if dump != nil {
+        dumped += "\(c.file):\(c.line)\n\(out)\n"
+        for f in result.findings { dumped += "\(f.kind) \(f.start) \(f.end) \(f.replacement)\n" }
+    }
     let o = ScrubCorpus.score(c, scrubbed: out)
     for key in [0, 1, 2] {
         func add(_ t: inout Tally) {
@@ -56,6 +66,8 @@ for c in corpus.cases {
         if !o.lost.isEmpty { print("  LOST:   \(o.lost)") }
     }
 }
+
+if let dump { _ = FileManager.default.createFile(atPath: dump, contents: Data(dumped.utf8)) }
 
 func pct(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : 100 * Double(a) / Double(b) }
 func row(_ name: String, _ t: Tally) -> String {

@@ -14,6 +14,25 @@ struct HostGlobDetector: Detector {
     private let loneOpeners: [Bool]
     private let anyFirstLasts: Set<UInt32>
     private let anyFirstAnyLast: Bool
+    /// `anyFirstLasts` over ASCII as a table (a Set costs a hash per token).
+    private let anyFirstLastASCII: [Bool]
+    /// Per ASCII pair: 1 when some glob opening with it has no third
+    /// literal ASCII symbol (then `triples` cannot rule a token out).
+    private let pairNeedsFull: [UInt8]
+    /// Bit set of (hashed) first three symbols of globs with three literal
+    /// ASCII symbols first.
+    private let triples: [UInt64]
+    private static let tripleBits = 1 << 16
+
+    @inline(__always)
+    private static func triple(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        Int(((a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77) ^ (c &* 0xC2B2_AE3D)) >> 8) & (tripleBits - 1)
+    }
+    /// `byPair` and `firstOnly` (ASCII keys) as flat tables of indexes into
+    /// `globLists`, -1 for none: no dictionary hashing per token.
+    private let pairIndex: [Int32]
+    private let firstIndex: [Int32]
+    private let globLists: [[[UInt32]]]
 
     init(profile: MemberProfile) {
         var byFirst: [UInt32: [[UInt32]]] = [:]
@@ -76,6 +95,29 @@ struct HostGlobDetector: Detector {
         self.loneOpeners = loneOpeners
         self.anyFirstLasts = anyFirstLasts
         self.anyFirstAnyLast = anyFirstAnyLast
+        anyFirstLastASCII = (0..<128).map { anyFirstLasts.contains(UInt32($0)) }
+        var pairNeedsFull = [UInt8](repeating: 0, count: 128 * 128)
+        var triples = [UInt64](repeating: 0, count: Self.tripleBits / 64)
+        for (pair, globs) in byPair {
+            for glob in globs {
+                if glob.count >= 3, glob[2] < 0x80, glob[2] != 0x2A, glob[2] != 0x3F {
+                    let bit = Self.triple(glob[0], glob[1], glob[2])
+                    triples[bit >> 6] |= 1 << UInt64(bit & 63)
+                } else {
+                    pairNeedsFull[pair] = 1
+                }
+            }
+        }
+        self.pairNeedsFull = pairNeedsFull
+        self.triples = triples
+        var lists: [[[UInt32]]] = []
+        var pairIndex = [Int32](repeating: -1, count: 128 * 128)
+        for (pair, globs) in byPair { pairIndex[pair] = Int32(lists.count); lists.append(globs) }
+        var firstIndex = [Int32](repeating: -1, count: 128)
+        for (first, globs) in firstOnly where first < 0x80 { firstIndex[Int(first)] = Int32(lists.count); lists.append(globs) }
+        self.pairIndex = pairIndex
+        self.firstIndex = firstIndex
+        globLists = lists
     }
 
     var isEmpty: Bool { byFirst.isEmpty && anyFirst.isEmpty }
@@ -85,10 +127,23 @@ struct HostGlobDetector: Detector {
         let s = text.scalars
         var token: [UInt32] = []
         var i = 0
-        while i < s.count {
-            guard Self.isHostChar(s[i]) else { i += 1; continue }
+        let n = s.count
+        let hostASCII = Self.hostASCII
+        while i < n {
+            // The extent of the host token, on the raw buffer with the ASCII
+            // class from a table: this loop visits every scalar of the text.
             var j = i
-            while j < s.count, Self.isHostChar(s[j]) { j += 1 }
+            s.withUnsafeBufferPointer { s in
+                hostASCII.withUnsafeBufferPointer { table in
+                    @inline(__always) func host(_ c: Unicode.Scalar) -> Bool {
+                        c.value < 0x80 ? table[Int(c.value)] : ScalarClass.isAlnum(c)
+                    }
+                    while i < n, !host(s[i]) { i += 1 }
+                    j = i
+                    while j < n, host(s[j]) { j += 1 }
+                }
+            }
+            guard i < n else { break }
             var start = i, end = j
             while start < end, !ScalarClass.isAlnum(s[start]) { start += 1 }
             while end > start, !ScalarClass.isAlnum(s[end - 1]) { end -= 1 }
@@ -98,10 +153,17 @@ struct HostGlobDetector: Detector {
             if end > start, quickReject(s, start, end) { i = j; continue }
             if end > start {
                 token.removeAll(keepingCapacity: true)
-                HostGlobDetector.lower(s[start..<end], into: &token)
+                HostGlobDetector.lowerScalars(s, start, end, into: &token)
                 let pair = token.count > 1 && token[0] < 0x80 && token[1] < 0x80 ? Int(token[0]) << 7 | Int(token[1]) : -1
-                let hit = (byPair[pair]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
-                    || (firstOnly[token[0]]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+                func any(_ list: Int32) -> Bool { list >= 0 && globLists[Int(list)].contains { HostGlobDetector.matches(token, $0) } }
+                let firstList: Bool
+                if let first = token.first {
+                    firstList = first < 0x80 ? any(firstIndex[Int(first)])
+                        : (firstOnly[first]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+                } else {
+                    firstList = false
+                }
+                let hit = (pair >= 0 && any(pairIndex[pair])) || firstList
                     || anyFirst.contains { HostGlobDetector.matches(token, $0) }
                 if hit { candidates.append(Candidate(kind: .host, start: start, end: end)) }
             }
@@ -117,12 +179,29 @@ struct HostGlobDetector: Detector {
         let z = s[end - 1].value
         guard a < 0x80, b < 0x80, z < 0x80 else { return false }
         let pair = Int(lower(a)) << 7 | Int(lower(b))
-        let startsLikeOne = start + 1 < end
+        var startsLikeOne = start + 1 < end
             ? (openers[pair >> 6] >> UInt64(pair & 63)) & 1 != 0 || loneOpeners[Int(lower(a))]
             : loneOpeners[Int(lower(a))]
+        // A third look: when every glob opening with this pair spells a
+        // third literal ASCII symbol, the token must open with one of those
+        // three-symbol prefixes (a two-symbol token with none of them).
+        if startsLikeOne, start + 1 < end, !loneOpeners[Int(lower(a))], pairNeedsFull[pair] == 0 {
+            if start + 2 >= end {
+                startsLikeOne = false
+            } else {
+                let c = s[start + 2].value
+                if c < 0x80 {
+                    let bit = Self.triple(lower(a), lower(b), lower(c))
+                    startsLikeOne = (triples[bit >> 6] >> UInt64(bit & 63)) & 1 != 0
+                }
+            }
+        }
         if startsLikeOne { return false }
-        return !(anyFirstAnyLast || anyFirstLasts.contains(lower(z)))
+        return !(anyFirstAnyLast || anyFirstLastASCII[Int(lower(z))])
     }
+
+    /// `isHostChar` over ASCII.
+    private static let hostASCII: [Bool] = (0..<128).map { isHostChar(Unicode.Scalar(UInt8($0))) }
 
     @inline(__always)
     private static func isHostChar(_ c: Unicode.Scalar) -> Bool {
@@ -131,6 +210,19 @@ struct HostGlobDetector: Detector {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D || v == 0x5F || v == 0x2E
         }
         return ScalarClass.isAlnum(c)
+    }
+
+    /// `lower` of `s[start..<end]`, with the ASCII case inline.
+    @inline(__always)
+    static func lowerScalars(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into out: inout [UInt32]) {
+        for k in start..<end {
+            let v = s[k].value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            } else if !ScalarClass.isIgnorable(s[k]) {
+                out.append(contentsOf: s[k].properties.lowercaseMapping.unicodeScalars.map(\.value))
+            }
+        }
     }
 
     static func lower(_ s: some Sequence<Unicode.Scalar>) -> [UInt32] {

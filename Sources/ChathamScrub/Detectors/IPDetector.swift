@@ -32,32 +32,35 @@ struct IPDetector: Detector {
             while i < tokenEnd {
                 guard ScalarClass.isASCIIDigit(s[i]), !text.isWordy(at: i - 1), text.scalar(at: i - 1) != ".",
                       !(i >= 3 && Defang.dot(s, i - 3) == 3) else { i += 1; continue }
-                var octets: [UInt8] = []
+                // Up to four octets, packed (no array per number).
+                var packed: UInt32 = 0
+                var octetCount = 0
                 var wildcards = 0
                 var j = i
                 var ok = true
-                while octets.count + wildcards < 4 {
+                while octetCount + wildcards < 4 {
                     if wildcards == 0, j < s.count, ScalarClass.isASCIIDigit(s[j]) {
                         var v = 0, k = j
                         while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j < 4 { v = v * 10 + Int(s[k].value - 0x30); k += 1 }
                         if k - j > 3 || v > 255 { ok = false; break }
-                        octets.append(UInt8(v))
+                        packed = packed << 8 | UInt32(v)
+                        octetCount += 1
                         j = k
-                    } else if octets.count >= 2, let w = wildcardEnd(s, j) {
+                    } else if octetCount >= 2, let w = wildcardEnd(s, j) {
                         wildcards += 1
                         j = w
                     } else {
                         break
                     }
                     let dot = Defang.dot(s, j)
-                    if octets.count + wildcards < 4, dot > 0, j + dot < s.count,
+                    if octetCount + wildcards < 4, dot > 0, j + dot < s.count,
                        ScalarClass.isASCIIDigit(s[j + dot]) || s[j + dot] == "x" || s[j + dot] == "X" || s[j + dot] == "*" {
                         j += dot
                     } else {
                         break
                     }
                 }
-                let total = octets.count + wildcards
+                let total = octetCount + wildcards
                 // Part of a longer dotted number, or glued to a word: not an address.
                 let dotAfter = Defang.dot(s, j)
                 let gluedAfter = text.isWordy(at: j) || (dotAfter > 0 && text.scalar(at: j + dotAfter).map(ScalarClass.isASCIIDigit) == true)
@@ -67,7 +70,8 @@ struct IPDetector: Detector {
                     i = end
                     continue
                 }
-                if ok, !gluedAfter, total == 3, wildcards == 0, ownPrefixes.contains(octets) {
+                if ok, !gluedAfter, total == 3, wildcards == 0,
+                   ownPrefixes.contains([UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)]) {
                     candidates.append(Candidate(kind: .ip, start: i, end: j))
                     i = j
                     continue

@@ -11,9 +11,18 @@
 /// dates, times, versions, amounts, counts, CVE and ATT&CK ids (kept), hash
 /// and cipher names (SHA-256, AES-128-GCM), threat-actor ids (Storm-0558).
 struct IdentifierDetector: Detector {
+    /// `Keywords.firstAndLength`, held here: the plain-word loop asks it
+    /// for every word, and a static costs a once-check per access.
+    private let firstAndLength = Keywords.firstAndLength
+
+    /// Whether a keyword of `length` scalars may start with ASCII `first`.
+    @inline(__always)
+    private func mayStartKeyword(_ first: UInt32, length: Int) -> Bool {
+        first < 0x80 && length < 32 && firstAndLength[Int(first)] & (1 << UInt32(length)) != 0
+    }
+
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        let n = s.count
         text.forEachToken(0) { from, tokenEnd, flags in
             if flags & ScanText.Token.notPlain == 0 {
                 // Letters and prose punctuation only: no shape can start
@@ -24,7 +33,7 @@ struct IdentifierDetector: Detector {
                     guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
                     var w = i + 1
                     while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
-                    if Keywords.mayStart(v, length: w - i), !text.isWordy(at: i - 1) { keyword(text, i, &candidates) }
+                    if mayStartKeyword(v, length: w - i), !text.isWordy(at: i - 1) { keyword(text, i, &candidates) }
                     i = w
                 }
                 return tokenEnd
@@ -78,7 +87,7 @@ struct IdentifierDetector: Detector {
                 if !digits, !joiner {
                     // Most words are not keywords: a (first letter, length)
                     // table rules them out before any hashing.
-                    if !glued, w < n && s[w].value >= 0x80 || Keywords.mayStart(s[i].value, length: w - i) {
+                    if !glued, w < n && s[w].value >= 0x80 || mayStartKeyword(s[i].value, length: w - i) {
                         keyword(text, i, &candidates)
                     }
                     i = w
@@ -125,8 +134,9 @@ struct IdentifierDetector: Detector {
     /// 8-4-4-4-12 hex digits.
     func guid(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
-        for (k, len) in [8, 4, 4, 4, 12].enumerated() {
+        for k in 0..<5 {
             if k > 0 { guard j < s.count, s[j] == "-" else { return nil }; j += 1 }
+            let len = k == 0 ? 8 : k == 4 ? 12 : 4
             for _ in 0..<len { guard hex(s, j) else { return nil }; j += 1 }
         }
         return alnum(s, j) ? nil : j
@@ -207,7 +217,10 @@ struct IdentifierDetector: Detector {
     func phone(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
         var digits = 0
-        var groups: [Int] = []
+        // The groups' lengths: how many, the first, the shortest, and
+        // whether they are 3, 3, 4 (no array per call).
+        var groupCount = 0, firstGroup = 0, shortestGroup = Int.max
+        var nanp = true
         let plus = s[i] == "+"
         if plus { j += 1 }
         var sawParen = false
@@ -221,7 +234,10 @@ struct IdentifierDetector: Detector {
             if k == g { break }
             let len = k - g
             if paren { guard k < s.count, s[k] == ")" else { break }; k += 1; sawParen = true }
-            groups.append(len)
+            if groupCount == 0 { firstGroup = len }
+            if groupCount >= 3 || len != (groupCount == 2 ? 4 : 3) { nanp = false }
+            groupCount += 1
+            shortestGroup = min(shortestGroup, len)
             digits += len
             lastEnd = k
             // separator: one space, dash, dot (not both), or none before "(".
@@ -235,20 +251,20 @@ struct IdentifierDetector: Detector {
             }
             if digits > 15 { return nil }
         }
-        guard !groups.isEmpty, !alnum(s, lastEnd) else { return nil }
+        guard groupCount > 0, !alnum(s, lastEnd) else { return nil }
         if lastEnd < s.count, s[lastEnd] == "." || s[lastEnd] == "-" || s[lastEnd] == ":", digit(s, lastEnd + 1) { return nil }
         if plus {
-            return digits >= 8 && digits <= 15 && groups[0] <= 3 || (digits >= 8 && digits <= 15 && groups.count == 1) ? lastEnd : nil
+            return digits >= 8 && digits <= 15 && firstGroup <= 3 || (digits >= 8 && digits <= 15 && groupCount == 1) ? lastEnd : nil
         }
-        if groups.count < 2 { return nil }
+        if groupCount < 2 { return nil }
         if s[i] == "(" {
-            return digits == 10 && groups[0] == 3 ? lastEnd : nil
+            return digits == 10 && firstGroup == 3 ? lastEnd : nil
         }
         if s[i] == "0" {
-            return digits >= 9 && digits <= 12 && groups.allSatisfy({ $0 >= 2 }) && groups[0] <= 5 ? lastEnd : nil
+            return digits >= 9 && digits <= 12 && shortestGroup >= 2 && firstGroup <= 5 ? lastEnd : nil
         }
         // NANP 415-555-0132 / 415 555 0132.
-        return !sawParen && groups == [3, 3, 4] ? lastEnd : nil
+        return !sawParen && nanp && groupCount == 3 ? lastEnd : nil
     }
 
     /// CORP\jdoe, ACMEBANK\svc_backup — not paths (C:\Windows, Users\Public).
@@ -334,24 +350,38 @@ struct IdentifierDetector: Detector {
         var end = e
         while end > i, s[end - 1] == "-" || s[end - 1] == "_" { end -= 1 }
         guard end - i >= 5, s[i..<end].contains(where: { $0 == "-" || $0 == "_" }), !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "." && alnum(s, end + 1))) else { return nil }
-        var parts: [String] = []
-        var cur = ""
-        for c in s[i..<end] {
-            if c == "-" || c == "_" { if cur.isEmpty { return nil }; parts.append(cur); cur = "" } else { cur.unicodeScalars.append(c) }
+        // One walk over the dash/underscore-separated parts, in place:
+        // each part's length, whether it has a letter or a digit, whether
+        // it is a zero-padded number, and whether a lettered part is a
+        // technical word.
+        var partCount = 0, lettered = 0
+        var anyDigitPart = false, mixedPart = false, paddedNumber = false
+        var hasUpper = false, hasLower = false
+        var p = i
+        while p <= end {
+            var q = p
+            var letters = false, digits = false
+            while q < end, s[q] != "-", s[q] != "_" {
+                let v = s[q].value
+                if v >= 0x30 && v <= 0x39 { digits = true } else {
+                    letters = true
+                    if v >= 0x41 && v <= 0x5A { hasUpper = true } else if v >= 0x61 && v <= 0x7A { hasLower = true }
+                }
+                q += 1
+            }
+            let length = q - p
+            if length == 0 || length > 12 { return nil }
+            partCount += 1
+            if letters {
+                lettered += 1
+                if Self.techWordSet.contains(s, p, q) { return nil }
+            }
+            if digits { anyDigitPart = true }
+            if digits && letters { mixedPart = true }
+            if length >= 2, !letters, s[p] == "0" { paddedNumber = true }
+            p = q + 1
         }
-        parts.append(cur)
-        guard parts.count >= 2, parts.allSatisfy({ $0.count <= 12 }) else { return nil }
-        // The run is ASCII only, so a letter is a-z or A-Z.
-        let isLetter: (Unicode.Scalar) -> Bool = { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }
-        let lettered = parts.filter { $0.unicodeScalars.contains(where: isLetter) }
-        guard lettered.count >= 2, parts.contains(where: { $0.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) }) else { return nil }
-        if lettered.contains(where: { Self.techWords.contains($0.lowercased()) }) { return nil }
-        let hasUpper = s[i..<end].contains { $0.value >= 0x41 && $0.value <= 0x5A }
-        let hasLower = s[i..<end].contains { $0.value >= 0x61 && $0.value <= 0x7A }
-        let mixedPart = parts.contains { p in
-            p.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) && p.unicodeScalars.contains(where: isLetter)
-        }
-        let paddedNumber = parts.contains { $0.count >= 2 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
+        guard partCount >= 2, lettered >= 2, anyDigitPart else { return nil }
         if hasUpper && !hasLower { return end }
         return mixedPart || paddedNumber ? end : nil
     }
@@ -400,6 +430,9 @@ struct IdentifierDetector: Detector {
     static let notHosts: Set<String> = ["db2", "web2", "web3", "ws1", "pos1", "pos2"]
     /// Environment suffixes after the role: SQLPROD3, webdev02.
     static let hostEnvironments: [String] = ["prod", "prd", "dev", "test", "tst", "uat", "stg", "qa", "dr"]
+
+    /// `techWords` looked up in place, case-folded.
+    static let techWordSet = WordSet(techWords, folded: true)
 
     /// Parts that make a dashed token a cipher, standard or product, not a host.
     static let techWords: Set<String> = [

@@ -25,10 +25,31 @@ struct PersonDetector: Sendable {
     static let keepWords = WordSet(Vocabulary.keepWords, folded: true)
     static let particleSet = WordSet(particles, folded: false)
 
+    /// The word lists, held by the detector: a static is fetched through a
+    /// once-check (and retained) on every access, and the loops below ask
+    /// for one per word.
+    private struct Lexicon: Sendable {
+        let titles = PersonDetector.titles
+        let dotTitles = PersonDetector.dotTitles
+        let roles = PersonDetector.roles
+        let given = PersonDetector.given
+        let stop = PersonDetector.stop
+        let keepWords = PersonDetector.keepWords
+        let particleSet = PersonDetector.particleSet
+        let koreanLatin = PersonDetector.koreanLatin
+        let determiners = PersonDetector.determiners
+        let notAppositive = PersonDetector.notAppositive
+    }
+    private let lex = Lexicon()
+
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
         var words: [Word] = []
+        words.reserveCapacity(s.count / 6)
         var hasCJK = false
+        // The word walk reads raw buffers: it visits every scalar.
+        s.withUnsafeBufferPointer { s in text.protected.withUnsafeBufferPointer { protected in
+        let all = text.scalars
         var i = 0
         while i < s.count {
             let c = s[i]
@@ -40,7 +61,10 @@ struct PersonDetector: Sendable {
             } else if !c.properties.isAlphabetic {
                 i += 1; continue
             }
-            guard ScalarClass.isAlnum(c), !text.protected[i], !text.isWordy(at: i - 1) else { i += 1; continue }
+            // Not a word start: inside a placeholder, or after a letter, a
+            // digit or a placeholder (`ScanText.isWordy`).
+            guard ScalarClass.isAlnum(c), !protected[i],
+                  !(i > 0 && (protected[i - 1] || ScalarClass.isAlnum(s[i - 1]))) else { i += 1; continue }
             // One pass over an ASCII word computes its extent, both hashes
             // and its case shape; other words take the general route.
             var j = i + 1
@@ -54,7 +78,7 @@ struct PersonDetector: Sendable {
                 if v < 0x80 {
                     let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
                     if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
-                        || (v == 0x2D && Self.syllableAfterHyphen(s, i, j)) {
+                        || (v == 0x2D && Self.syllableAfterHyphen(all, i, j)) {
                         exact = (exact ^ UInt64(v)) &* prime
                         lower = (lower ^ UInt64(Self.asciiLower(v))) &* prime
                         if v >= 0x61 && v <= 0x7A { lowerSeen = true } else if v >= 0x30 && v <= 0x39 { digitSeen = true }
@@ -67,27 +91,28 @@ struct PersonDetector: Sendable {
                 if s[j] == "\u{2019}", j + 1 < s.count, Self.isUpper(s[j + 1]) { ascii = false; j += 1; continue }
                 break
             }
-            if j < s.count, text.protected[j] { i = j; continue }
+            if j < s.count, protected[j] { i = j; continue }
             if ascii {
                 let titlecase = c.value >= 0x41 && c.value <= 0x5A && lowerSeen && !digitSeen
                 words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase))
             } else {
                 let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
                     && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
-                words.append(Word(start: i, end: j, exact: WordSet.hash(s[i..<j], folded: false),
-                                  lower: WordSet.hash(s[i..<j], folded: true), titlecase: titlecase))
+                words.append(Word(start: i, end: j, exact: WordSet.hash(all[i..<j], folded: false),
+                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase))
             }
             i = j
         }
+        } }
 
         var found: [Candidate] = []
         var w = 0
         while w < words.count {
             let word = words[w]
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
-            if Self.titles.contains(hash: word.lower), w + 1 < words.count {
+            if lex.titles.contains(hash: word.lower), w + 1 < words.count {
                 let dot = text.scalar(at: word.end) == "."
-                if !Self.dotTitles.contains(hash: word.lower) || dot,
+                if !lex.dotTitles.contains(hash: word.lower) || dot,
                    Self.isUpper(s[word.start]) || dot,
                    adjacent(words[w], words[w + 1], text, allowDot: true),
                    let end = nameRun(words, w + 1, text, max: 3) {
@@ -97,15 +122,15 @@ struct PersonDetector: Sendable {
                 }
             }
             // Role, then a name: "CISO Maria Fernandez", "CFO, Robert Chen".
-            if Self.roles.contains(hash: word.lower), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
+            if lex.roles.contains(hash: word.lower), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
                let end = nameRun(words, w + 1, text, max: 3),
-               end > w + 1 || Self.given.contains(hash: words[w + 1].exact) {
+               end > w + 1 || lex.given.contains(hash: words[w + 1].exact) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
                 continue
             }
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
-            if word.titlecase, Self.given.contains(hash: word.exact), !Self.stop.contains(hash: word.exact) {
+            if word.titlecase, lex.given.contains(hash: word.exact), !lex.stop.contains(hash: word.exact) {
                 let end = nameRun(words, w, text, max: 3) ?? w
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
@@ -113,7 +138,7 @@ struct PersonDetector: Sendable {
             }
             // A romanised Korean surname before a hyphenated given name:
             // "Park Ji-hoon", "Han Seo-yeon".
-            if word.titlecase, Self.koreanLatin.contains(hash: word.exact), w + 1 < words.count,
+            if word.titlecase, lex.koreanLatin.contains(hash: word.exact), w + 1 < words.count,
                adjacent(words[w], words[w + 1], text), words[w + 1].titlecase,
                text.scalars[words[w + 1].start..<words[w + 1].end].contains("-") {
                 found.append(Candidate(kind: .person, start: word.start, end: words[w + 1].end))
@@ -197,8 +222,8 @@ struct PersonDetector: Sendable {
         }
         guard punct, words[next].start - last.end <= 3 else { return false }
         var r = next
-        if Self.determiners.contains(hash: words[r].lower), r + 1 < words.count, adjacent(words[r], words[r + 1], text) { r += 1 }
-        func role(_ k: Int) -> Bool { Self.roles.contains(hash: words[k].lower) && !Self.notAppositive.contains(hash: words[k].lower) }
+        if lex.determiners.contains(hash: words[r].lower), r + 1 < words.count, adjacent(words[r], words[r + 1], text) { r += 1 }
+        func role(_ k: Int) -> Bool { lex.roles.contains(hash: words[k].lower) && !lex.notAppositive.contains(hash: words[k].lower) }
         if role(r) { return true }
         // One word may qualify the role: "the SOC lead", "our security engineer".
         return r + 1 < words.count && adjacent(words[r], words[r + 1], text) && role(r + 1)
@@ -234,7 +259,7 @@ struct PersonDetector: Sendable {
         var k = w + 1
         var count = 1
         while k < words.count, count < max, adjacent(words[k - 1], words[k], text) {
-            if Self.particleSet.contains(hash: words[k].exact), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
+            if lex.particleSet.contains(hash: words[k].exact), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
                isNameWord(words[k + 1]) {
                 last = k + 1; k += 2; count += 1; continue
             }
@@ -245,8 +270,8 @@ struct PersonDetector: Sendable {
     }
 
     private func isNameWord(_ word: Word) -> Bool {
-        word.titlecase && !Self.stop.contains(hash: word.exact) && !Self.roles.contains(hash: word.lower)
-            && !Self.keepWords.contains(hash: word.lower)
+        word.titlecase && !lex.stop.contains(hash: word.exact) && !lex.roles.contains(hash: word.lower)
+            && !lex.keepWords.contains(hash: word.lower)
     }
 
     static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la"]

@@ -43,7 +43,8 @@ struct URLDetector: Detector {
         var j = i
         while j < s.count, !text.protected[j] {
             let c = s[j]
-            if c.properties.isWhitespace || c.value < 0x20 { break }
+            // ASCII white space is "\t"…"\r" and " ": the look-up only for the rest.
+            if c.value < 0x80 ? (c.value <= 0x20) : c.properties.isWhitespace { break }
             if c == "<" || c == ">" || c == "\"" || c == "`" || c == "{" || c == "}" || c == "|" || c == "\\" || c == "^" { break }
             j += 1
         }

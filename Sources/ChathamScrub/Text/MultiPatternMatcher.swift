@@ -38,6 +38,9 @@ struct MultiPatternMatcher: Sendable {
     private var outStart: [Int32] = []
     private var outIDs: [Int32] = []
     private var lengths: [Int] = []
+    private var storage: Storage? = nil
+    /// The longest pattern, in symbols.
+    private var maxLength = 0
 
     var isEmpty: Bool { lengths.isEmpty }
 
@@ -51,6 +54,7 @@ struct MultiPatternMatcher: Sendable {
 
     init(patterns: [[UInt32]]) {
         lengths = patterns.map(\.count)
+        maxLength = lengths.max() ?? 0
         // Trie.
         var dense: [Int32] = []                 // state * denseCount + symbol → state
         var children: [[UInt32: Int32]] = [[:]]
@@ -135,22 +139,70 @@ struct MultiPatternMatcher: Sendable {
         }
         sparse = newSparse
         fail = newFail
+        // The scan's copy: raw buffers (no bounds checks or reference
+        // counting per symbol), each transition carrying in its low bit
+        // whether the state it leads to has outputs, so the scan touches
+        // no second array for the (usual) state without.
+        storage = Storage(
+            table: table.map { $0 << 1 | Int32(hasOutput[Int($0)]) },
+            edgeStart: edgeStart,
+            edgeSymbols: edgeSymbols,
+            edgeTargets: edgeTargets.map { $0 << 1 | Int32(hasOutput[Int($0)]) },
+            fail: fail, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
+        // Only the raw copies are read from here on (the sparse path keeps
+        // `fail`, `hasOutput` and `sparse`).
+        table = []; edgeStart = []; edgeSymbols = []; edgeTargets = []; outStart = []; outIDs = []
     }
 
-    /// The next state from `state` on dense symbol `d`.
+    /// Read-only raw copies of the arrays the scan uses, allocated once.
+    private final class Storage: @unchecked Sendable {
+        let table: UnsafeMutableBufferPointer<Int32>
+        let edgeStart: UnsafeMutableBufferPointer<Int32>
+        let edgeSymbols: UnsafeMutableBufferPointer<UInt8>
+        let edgeTargets: UnsafeMutableBufferPointer<Int32>
+        let fail: UnsafeMutableBufferPointer<Int32>
+        let outStart: UnsafeMutableBufferPointer<Int32>
+        let outIDs: UnsafeMutableBufferPointer<Int32>
+        let lengths: UnsafeMutableBufferPointer<Int32>
+
+        init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fail: [Int32],
+             outStart: [Int32], outIDs: [Int32], lengths: [Int32]) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+                _ = b.initialize(from: a)
+                return b
+            }
+            self.table = copy(table)
+            self.edgeStart = copy(edgeStart)
+            self.edgeSymbols = copy(edgeSymbols)
+            self.edgeTargets = copy(edgeTargets)
+            self.fail = copy(fail)
+            self.outStart = copy(outStart)
+            self.outIDs = copy(outIDs)
+            self.lengths = copy(lengths)
+        }
+
+        deinit {
+            table.deallocate(); edgeStart.deallocate(); edgeSymbols.deallocate(); edgeTargets.deallocate()
+            fail.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
+        }
+    }
+
+    /// The next state from `state` on dense symbol `d`, shifted left one
+    /// bit, with the low bit set when that state has outputs.
     @inline(__always)
-    private func step(_ state: Int, _ d: Int, _ table: UnsafeBufferPointer<Int32>) -> Int {
+    private static func step(_ state: Int, _ d: Int, _ st: Storage, _ denseStates: Int) -> Int {
         var q = state
         while q >= denseStates {
-            let first = Int(edgeStart[q]), last = Int(edgeStart[q + 1])
+            let first = Int(st.edgeStart[q]), last = Int(st.edgeStart[q &+ 1])
             var k = first
             while k < last {
-                if Int(edgeSymbols[k]) == d { return Int(edgeTargets[k]) }
-                k += 1
+                if Int(st.edgeSymbols[k]) == d { return Int(st.edgeTargets[k]) }
+                k &+= 1
             }
-            q = Int(fail[q])
+            q = Int(st.fail[q])
         }
-        return Int(table[q &* Self.denseCount &+ d])
+        return Int(st.table[q &* denseCount &+ d])
     }
 
     private static func sparseStep(_ from: Int, _ symbol: UInt32, _ sparse: [[UInt32: Int32]], _ fail: [Int32]) -> Int32 {
@@ -162,23 +214,66 @@ struct MultiPatternMatcher: Sendable {
         }
     }
 
-    /// Calls `body` for every occurrence of every pattern in `symbols`.
-    func scan(_ symbols: [UInt32], _ body: (Hit) -> Void) {
-        if lengths.isEmpty { return }
-        table.withUnsafeBufferPointer { table in
-            symbols.withUnsafeBufferPointer { symbols in
-                var state = 0
-                for i in 0..<symbols.count {
-                    let symbol = symbols[i]
-                    let d = Self.denseIndex(symbol)
-                    state = d >= 0 ? step(state, d, table) : Int(Self.sparseStep(state, symbol, sparse, fail))
-                    if hasOutput[state] == 0 { continue }
-                    for k in Int(outStart[state])..<Int(outStart[state + 1]) {
-                        let id = Int(outIDs[k])
-                        body(Hit(pattern: id, start: i - lengths[id] + 1, end: i))
-                    }
+    /// Calls `body` for every occurrence of every pattern in `symbols`, in
+    /// order of where they end (then as the automaton lists them).
+    ///
+    /// A long text is scanned as two halves at once: each step is a chain
+    /// of dependent table loads, and two independent chains keep the
+    /// memory system twice as busy. The second half starts `maxLength`
+    /// symbols early from the root, which puts it in exactly the state the
+    /// single scan would be in by the time it reports anything (the state
+    /// is the longest trie prefix ending there, never deeper than the
+    /// longest pattern); its hits are held back and reported after the
+    /// first half's, so `body` sees the single scan's sequence.
+    /// - Parameter split: off only in tests that compare it with one chain.
+    func scan(_ symbols: [UInt32], split: Bool = true, _ body: (Hit) -> Void) {
+        guard !lengths.isEmpty, let st = storage else { return }
+        let denseStates = self.denseStates
+        let maxLength = self.maxLength
+        symbols.withUnsafeBufferPointer { symbols in
+            @inline(__always) func advance(_ state: Int, _ i: Int) -> Int {
+                let symbol = symbols[i]
+                let d = Self.denseIndex(symbol)
+                if d >= 0 { return Self.step(state, d, st, denseStates) }
+                let next = Int(Self.sparseStep(state, symbol, sparse, fail))
+                return next << 1 | Int(hasOutput[next])
+            }
+            @inline(__always) func report(_ state: Int, _ i: Int, _ out: (Hit) -> Void) {
+                for k in Int(st.outStart[state])..<Int(st.outStart[state &+ 1]) {
+                    let id = Int(st.outIDs[k])
+                    out(Hit(pattern: id, start: i - Int(st.lengths[id]) + 1, end: i))
                 }
             }
+            let n = symbols.count
+            guard split, n >= 4 * maxLength + 64 else {
+                var state = 0
+                for i in 0..<n {
+                    let packed = advance(state, i)
+                    state = packed >> 1
+                    if packed & 1 != 0 { report(state, i, body) }
+                }
+                return
+            }
+            let mid = n / 2
+            var later: [Hit] = []
+            var a = 0, b = 0
+            var j = mid - maxLength
+            for i in 0..<mid {
+                let pa = advance(a, i)
+                let pb = advance(b, j)
+                a = pa >> 1
+                b = pb >> 1
+                if pa & 1 != 0 { report(a, i, body) }
+                if pb & 1 != 0, j >= mid { report(b, j) { later.append($0) } }
+                j += 1
+            }
+            while j < n {
+                let pb = advance(b, j)
+                b = pb >> 1
+                if pb & 1 != 0 { report(b, j) { later.append($0) } }
+                j += 1
+            }
+            for hit in later { body(hit) }
         }
     }
 }

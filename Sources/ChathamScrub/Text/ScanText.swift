@@ -13,6 +13,9 @@ struct ScanText {
     /// 1 where a scalar belongs to a placeholder such as "[ORG]". Placeholders
     /// are inert: nothing may match inside them, which makes scrubbing idempotent.
     let protected: [Bool]
+    /// Whether the text holds a "[" at all (numbering looks for "[NAME-n]"
+    /// only then).
+    let hasBracket: Bool
     /// The normalised, separator-free "skeleton" used for profile matching.
     let skeleton: Skeleton
     /// The text's whitespace-separated tokens with what they contain, so
@@ -63,48 +66,55 @@ struct ScanText {
 
     init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        protected = ScanText.placeholderMask(scalars)
+        (protected, hasBracket) = ScanText.placeholderMask(scalars)
         skeleton = Skeleton(scalars, protected: protected)
         tokens = ScanText.tokenize(scalars)
+    }
+
+    /// What each ASCII scalar adds to its token's flags; `tokenSpace` ends a
+    /// token, `tokenDot` is an inner dot when more of the token follows.
+    private static let tokenSpace: UInt8 = 255
+    private static let tokenDot: UInt8 = 254
+    private static let tokenTable: [UInt8] = (0..<128).map { v -> UInt8 in
+        switch v {
+        case 0x20, 0x0A, 0x09, 0x0D: ScanText.tokenSpace
+        case 0x30...0x39: Token.digit
+        case 0x3A: Token.colon
+        case 0x2E: ScanText.tokenDot
+        case 0x28, 0x5B, 0x7B: Token.open
+        case 0x40: Token.open | Token.at
+        case 0x2D, 0x2F, 0x2B, 0x5F, 0x5C: Token.joiner
+        default: 0
+        }
     }
 
     static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(s.count / 5)
-        var i = 0
         let n = s.count
-        while i < n {
-            let v = s[i].value
-            if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D { i += 1; continue }
-            var t = Token(start: i, end: i, flags: 0)
-            while i < n {
-                let v = s[i].value
-                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D { break }
-                if v >= 0x80 {
-                    t.flags |= Token.nonASCII
-                } else if v < 0x40 {
-                    if v >= 0x30 && v <= 0x39 {
-                        t.flags |= Token.digit
-                    } else if v == 0x3A {
-                        t.flags |= Token.colon
-                    } else if v == 0x2E {
-                        if i + 1 < n { let w = s[i + 1].value; if !(w == 0x20 || w == 0x0A || w == 0x09 || w == 0x0D) { t.flags |= Token.innerDot } }
-                    } else if v == 0x28 {
-                        t.flags |= Token.open
-                    } else if v == 0x2D || v == 0x2F || v == 0x2B {
-                        t.flags |= Token.joiner
+        s.withUnsafeBufferPointer { s in
+            tokenTable.withUnsafeBufferPointer { table in
+                @inline(__always) func space(_ v: UInt32) -> Bool { v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
+                var i = 0
+                while i < n {
+                    if space(s[i].value) { i += 1; continue }
+                    let start = i
+                    var flags: UInt8 = 0
+                    while i < n {
+                        let v = s[i].value
+                        if v >= 0x80 { flags |= Token.nonASCII; i += 1; continue }
+                        let f = table[Int(v)]
+                        if f == tokenSpace { break }
+                        if f == tokenDot {
+                            if i + 1 < n, !space(s[i + 1].value) { flags |= Token.innerDot }
+                        } else {
+                            flags |= f
+                        }
+                        i += 1
                     }
-                } else if v == 0x40 {
-                    t.flags |= Token.open | Token.at
-                } else if v == 0x5B || v == 0x7B {
-                    t.flags |= Token.open
-                } else if v == 0x5F || v == 0x5C {
-                    t.flags |= Token.joiner
+                    tokens.append(Token(start: start, end: i, flags: flags))
                 }
-                i += 1
             }
-            t.end = i
-            tokens.append(t)
         }
         return tokens
     }
@@ -166,11 +176,13 @@ struct ScanText {
         return String(view)
     }
 
-    private static func placeholderMask(_ s: [Unicode.Scalar]) -> [Bool] {
+    private static func placeholderMask(_ s: [Unicode.Scalar]) -> ([Bool], Bool) {
         var mask = [Bool](repeating: false, count: s.count)
+        var bracket = false
         var i = 0
         while i < s.count {
             if s[i] == "[" {
+                bracket = true
                 var j = i + 1
                 while j < s.count, j - i <= 9, s[j].value >= 0x41, s[j].value <= 0x5A { j += 1 }
                 let nameEnd = j
@@ -191,7 +203,7 @@ struct ScanText {
             }
             i += 1
         }
-        return mask
+        return (mask, bracket)
     }
 }
 
@@ -226,6 +238,11 @@ struct Skeleton {
         case 0x37: 0x74 // 7 → t
         default: v
         }
+    }
+
+    /// The symbol of an ASCII letter or digit: lower-cased, look-alike folded.
+    private static let asciiSymbol: [UInt32] = (0..<128).map { v -> UInt32 in
+        leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
     }
 
     /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
@@ -317,14 +334,16 @@ struct Skeleton {
     /// as a non-ASCII scalar turns up. Same rules as the general loop.
     private static func ascii(_ s: [Unicode.Scalar], _ protected: [Bool]) -> ([UInt32], [Int])? {
         let n = s.count
-        var symbols = [UInt32](repeating: 0, count: n)
-        var origin = [Int](repeating: 0, count: n)
         var count = 0
-        let ok = symbols.withUnsafeMutableBufferPointer { sym in
-            origin.withUnsafeMutableBufferPointer { org in
-                s.withUnsafeBufferPointer { s in
+        var ok = false
+        var origin: [Int] = []
+        // Written straight into uninitialised storage (no zero fill); the
+        // element types are trivial, so a failed attempt just keeps none.
+        let symbols = [UInt32](unsafeUninitializedCapacity: n) { sym, symCount in
+            origin = [Int](unsafeUninitializedCapacity: n) { org, orgCount in
+                ok = s.withUnsafeBufferPointer { s in
                     protected.withUnsafeBufferPointer { protected in
-                        asciiClass.withUnsafeBufferPointer { asciiClass in
+                        asciiClass.withUnsafeBufferPointer { asciiClass in asciiSymbol.withUnsafeBufferPointer { asciiSymbol in
                             var lastWasBarrier = true
                             for i in 0..<n {
                                 let v = s[i].value
@@ -335,7 +354,7 @@ struct Skeleton {
                                 } else {
                                     switch asciiClass[Int(v)] {
                                     case 2:
-                                        symbol = Skeleton.leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                                        symbol = asciiSymbol[Int(v)]
                                     case 1:
                                         continue
                                     case 3:
@@ -362,14 +381,14 @@ struct Skeleton {
                                 count += 1
                             }
                             return true
-                        }
+                        } }
                     }
                 }
+                orgCount = ok ? count : 0
             }
+            symCount = ok ? count : 0
         }
         guard ok else { return nil }
-        symbols.removeLast(n - count)
-        origin.removeLast(n - count)
         return (symbols, origin)
     }
 

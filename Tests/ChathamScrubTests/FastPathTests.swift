@@ -1,0 +1,196 @@
+import Testing
+@testable import ChathamScrub
+import ChathamTestKit
+
+/// The table-driven and filtered fast paths against the plain algorithms
+/// they replaced, on random input: each must find exactly what the plain
+/// form finds.
+@Suite struct FastPathTests {
+    /// The host-glob detector's quick-reject tables (pairs, three-symbol
+    /// prefixes, last symbols) never drop a token that some glob matches.
+    @Test(arguments: [51, 52, 53] as [UInt64])
+    func hostGlobsMatchBruteForce(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let globPieces = ["a", "b", "c", "A", "B", "-", "*", "?", "1", "é", ".", "ab", "abc", "x"]
+        let textPieces = ["ab", "abc", "a-b", "ABC", "c1", " ", ".", "_", "é", "abé", "x", "-", "b", "ca", "AB-1", "\u{200B}", "a.b"]
+        for _ in 0..<300 {
+            let globs = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...6, using: &rng)).map { _ in globPieces.randomElement(using: &rng)! }.joined()
+            }
+            let detector = HostGlobDetector(profile: MemberProfile(hostnames: globs))
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in textPieces.randomElement(using: &rng)! }.joined()
+            let scan = ScanText(text)
+            var got: [Candidate] = []
+            detector.detect(scan, into: &got)
+
+            // Every host token against every glob (and a leading "*." glob's bare suffix).
+            var variants: [[UInt32]] = []
+            for g in globs {
+                let lowered = HostGlobDetector.lower(g.unicodeScalars)
+                variants.append(lowered)
+                if lowered.count > 2, lowered[0] == 0x2A, lowered[1] == 0x2E { variants.append(Array(lowered.dropFirst(2))) }
+            }
+            let s = scan.scalars
+            func hostChar(_ c: Unicode.Scalar) -> Bool {
+                c.isASCII ? ScalarClass.isASCIIAlnum(c) || c == "-" || c == "_" || c == "." : ScalarClass.isAlnum(c)
+            }
+            var want: [Candidate] = []
+            var i = 0
+            while i < s.count {
+                guard hostChar(s[i]) else { i += 1; continue }
+                var j = i
+                while j < s.count, hostChar(s[j]) { j += 1 }
+                var start = i, end = j
+                while start < end, !ScalarClass.isAlnum(s[start]) { start += 1 }
+                while end > start, !ScalarClass.isAlnum(s[end - 1]) { end -= 1 }
+                if end > start {
+                    let token = HostGlobDetector.lower(s[start..<end])
+                    if variants.contains(where: { !$0.isEmpty && HostGlobDetector.matches(token, $0) }) {
+                        want.append(Candidate(kind: .host, start: start, end: end))
+                    }
+                }
+                i = j
+            }
+            #expect(got == want, "\(globs) \(text.debugDescription)")
+        }
+    }
+
+    /// The keep test by sorted spans agrees with the per-scalar table it
+    /// replaced: a candidate goes when one keep span holds it whole.
+    @Test(arguments: [61, 62] as [UInt64])
+    func resolverKeepMatchesPerScalarTable(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let scan = ScanText("abcdefghijklmnopqrstuvwxyz0123456789 [ORG] abcdefghij")
+        let kinds: [Kind] = [.org, .person, .host, .domain, .id]
+        for _ in 0..<2000 {
+            func span() -> (Int, Int) {
+                let a = Int.random(in: -2...scan.count, using: &rng)
+                return (a, a + Int.random(in: -1...12, using: &rng))
+            }
+            let candidates = (0..<Int.random(in: 0...8, using: &rng)).map { _ -> Candidate in
+                let (a, b) = span()
+                return Candidate(kind: kinds.randomElement(using: &rng)!, start: a, end: b,
+                                 core: Int.random(in: 0...3, using: &rng) == 0 ? max(0, b - a - 1) : nil)
+            }
+            let keep = (0..<Int.random(in: 0...5, using: &rng)).map { _ in span() }.filter { $0.0 >= 0 && $0.1 <= scan.count }
+            #expect(Resolver.resolve(candidates, keep: keep, text: scan) == Self.referenceResolve(candidates, keep: keep, text: scan))
+        }
+    }
+
+    /// The resolver as it was: a longest-keep-span table over every scalar.
+    static func referenceResolve(_ candidates: [Candidate], keep: [(Int, Int)], text: ScanText) -> [Finding] {
+        var keepEnd = [Int](repeating: -1, count: text.count)
+        var keepStart = [Int](repeating: -1, count: text.count)
+        for (start, end) in keep where end > start {
+            for i in start..<end where end > keepEnd[i] {
+                keepEnd[i] = end
+                keepStart[i] = start
+            }
+        }
+        let live = candidates.filter { c in
+            guard c.end > c.start, c.start >= 0, c.end <= text.count else { return false }
+            if text.touchesPlaceholder(c.start, c.end) { return false }
+            if keepEnd[c.start] >= c.end, keepStart[c.start] <= c.start { return false }
+            return true
+        }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        var findings: [Finding] = []
+        var i = 0
+        while i < live.count {
+            var winner = live[i]
+            var end = live[i].end
+            let start = live[i].start
+            var j = i + 1
+            while j < live.count, live[j].start < end {
+                let c = live[j]
+                end = max(end, c.end)
+                if c.beats(winner) { winner = c }
+                j += 1
+            }
+            findings.append(Finding(kind: winner.kind.rawValue, start: start, end: end, replacement: winner.kind.placeholder))
+            i = j
+        }
+        return findings
+    }
+
+    /// The table-driven tokenizer agrees with the plain per-character rules.
+    @Test func tokenizeMatchesPlainRules() {
+        var rng = SplitMix64(seed: 71)
+        let pieces = EngineTests.alphabet + ["\t", "\r", "{", "}", "+", "/", "a.", ". ", ".\n", "\u{7F}", "~"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let s = Array(text.unicodeScalars)
+            let got = ScanText.tokenize(s).map { [$0.start, $0.end, Int($0.flags)] }
+            #expect(got == Self.referenceTokens(s), "\(text.debugDescription)")
+        }
+    }
+
+    static func referenceTokens(_ s: [Unicode.Scalar]) -> [[Int]] {
+        typealias T = ScanText.Token
+        func space(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" }
+        var out: [[Int]] = []
+        var i = 0
+        while i < s.count {
+            if space(s[i]) { i += 1; continue }
+            let start = i
+            var flags: UInt8 = 0
+            while i < s.count, !space(s[i]) {
+                let c = s[i]
+                if !c.isASCII { flags |= T.nonASCII }
+                if ScalarClass.isASCIIDigit(c) { flags |= T.digit }
+                if c == ":" { flags |= T.colon }
+                if c == ".", i + 1 < s.count, !space(s[i + 1]) { flags |= T.innerDot }
+                if c == "(" || c == "[" || c == "{" { flags |= T.open }
+                if c == "@" { flags |= T.open | T.at }
+                if c == "-" || c == "/" || c == "+" || c == "_" || c == "\\" { flags |= T.joiner }
+                i += 1
+            }
+            out.append([start, i, Int(flags)])
+        }
+        return out
+    }
+
+    /// The two-chain scan reports exactly the single chain's hits, in the
+    /// same order (so candidates reach the resolver unchanged).
+    @Test(arguments: [81, 82] as [UInt64])
+    func splitScanMatchesSingleChain(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let symbols: [UInt32] = [0x61, 0x62, 0x63, 0x31, Skeleton.barrier, 0x3B1]
+        for _ in 0..<60 {
+            let patterns = (0..<Int.random(in: 1...40, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...12, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            }
+            let matcher = MultiPatternMatcher(patterns: patterns)
+            let text = (0..<Int.random(in: 0...3000, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            var split: [[Int]] = [], single: [[Int]] = []
+            matcher.scan(text) { split.append([$0.pattern, $0.start, $0.end]) }
+            matcher.scan(text, split: false) { single.append([$0.pattern, $0.start, $0.end]) }
+            #expect(split == single)
+        }
+    }
+
+    /// The redacted text written straight to UTF-8 equals the scalar
+    /// redaction encoded afterwards (non-ASCII text and placeholders included).
+    @Test func redactedStringMatchesScalarRedaction() {
+        var rng = SplitMix64(seed: 91)
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in EngineTests.alphabet.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let findings = numberedScrubber.scrub(text).findings
+            #expect(Scrubber.redactedString(scalars, findings) == Scrubber.string(Scrubber.redactScalars(scalars, findings).text),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    /// Numbered placeholders come from the precomputed texts and agree
+    /// with spelling the number out, past the precomputed range too.
+    @Test func numberingPastTheCachedTexts() {
+        var text = ""
+        for k in 0..<80 { text += "mail u\(k)@example.com, " }
+        let result = numberedScrubber.scrub(text)
+        #expect(result.findings.count == 80)
+        #expect(result.findings.map(\.replacement) == (1...80).map { "[EMAIL-\($0)]" })
+        // A text that already holds "[EMAIL-70]" numbers after it.
+        let again = numberedScrubber.scrub("[EMAIL-70] and a@example.com")
+        #expect(again.findings.map(\.replacement) == ["[EMAIL-71]"])
+    }
+}
