@@ -112,6 +112,33 @@ import ChathamTestKit
         return findings
     }
 
+    /// The one-pass preparation from UTF-8 builds exactly what the separate
+    /// passes over the scalars build: scalars, placeholder mask, tokens and
+    /// skeleton (ASCII and not).
+    @Test(arguments: [81, 82, 83] as [UInt64])
+    func onePassPreparationMatchesSeparatePasses(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let pieces = EngineTests.alphabet + [
+            "\t", "\r", "{", "}", "+", "/", "a.", ". ", ".\n", "\u{7F}", "~", "[", "]", "[ORG]", "[PERSON-2]", "[ORG-1234567]",
+            "[NAME]", "[ID-x]", "[[IP]", "[ORG]]", "[URL", "[PHONE-", "B@nk", "e$s", "x.y", "@", "$", "1.", ".a", "é", "鈴木",
+            "🏦", "\u{200B}", "Ａ", "[LOCATION]", "-", "_", "'", "ORG]", "[TERM-0]",
+        ]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...30, using: &rng)
+            var text = (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            if Int.random(in: 0..<3, using: &rng) == 0 { text = String(text.unicodeScalars.filter(\.isASCII)) }
+            let fused = ScanText(text)
+            let plain = ScanText(scalars: Array(text.unicodeScalars))
+            #expect(fused.scalars == plain.scalars, "\(text.debugDescription)")
+            #expect(fused.protected == plain.protected, "\(text.debugDescription)")
+            #expect(fused.hasBracket == plain.hasBracket, "\(text.debugDescription)")
+            #expect(fused.tokens.map { [$0.start, $0.end, Int($0.flags)] } == plain.tokens.map { [$0.start, $0.end, Int($0.flags)] },
+                    "\(text.debugDescription)")
+            #expect(fused.skeleton.symbols == plain.skeleton.symbols && fused.skeleton.origin == plain.skeleton.origin,
+                    "\(text.debugDescription)")
+        }
+    }
+
     /// The table-driven tokenizer agrees with the plain per-character rules.
     @Test func tokenizeMatchesPlainRules() {
         var rng = SplitMix64(seed: 71)

@@ -61,7 +61,12 @@ struct ScanText {
     }
 
     init(_ text: String) {
-        self.init(scalars: ScanText.decode(text))
+        let prepared = ScanText.prepare(text)
+        scalars = prepared.scalars
+        protected = prepared.protected
+        hasBracket = prepared.hasBracket
+        tokens = prepared.tokens
+        skeleton = prepared.skeleton ?? Skeleton(prepared.scalars, protected: prepared.protected)
     }
 
     init(scalars: [Unicode.Scalar]) {
@@ -117,6 +122,165 @@ struct ScanText {
             }
         }
         return tokens
+    }
+
+    /// Everything `init(scalars:)` builds, in one pass over the UTF-8 of
+    /// `text`: the scalars, the placeholder mask (placeholders are ASCII, so
+    /// they are recognised on the bytes), the tokens and, when the text is
+    /// all ASCII, the skeleton (nil otherwise: the caller runs the general
+    /// loop). Same rules as `decode`, `placeholderMask`, `tokenize` and
+    /// `Skeleton.ascii`, which stay as the reference (`FastPathTests`).
+    static func prepare(_ text: String)
+        -> (scalars: [Unicode.Scalar], protected: [Bool], hasBracket: Bool, tokens: [Token], skeleton: Skeleton?)
+    {
+        var text = text
+        return text.withUTF8 { bytes in
+            let end = bytes.count
+            var n = 0
+            var bracket = false
+            var ascii = true
+            var symCount = 0
+            var tokens: [Token] = []
+            tokens.reserveCapacity(end / 5)
+            var mask: [Bool] = []
+            var symbols: [UInt32] = []
+            var origin: [Int] = []
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { out, outCount in
+                mask = [Bool](unsafeUninitializedCapacity: end) { mask, maskCount in
+                    symbols = [UInt32](unsafeUninitializedCapacity: end) { sym, symTotal in
+                        origin = [Int](unsafeUninitializedCapacity: end) { org, orgTotal in
+                            tokenTable.withUnsafeBufferPointer { table in
+                                Skeleton.asciiClass.withUnsafeBufferPointer { asciiClass in
+                                    Skeleton.asciiSymbol.withUnsafeBufferPointer { asciiSymbol in
+                                        @inline(__always) func space(_ v: UInt8) -> Bool { v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
+                                        var i = 0
+                                        var protectedUntil = 0
+                                        var inToken = false
+                                        var tokenStart = 0
+                                        var flags: UInt8 = 0
+                                        var lastWasBarrier = true
+                                        var prev: UInt32 = 0
+                                        while i < end {
+                                            let b = UInt32(bytes[i])
+                                            var v: UInt32
+                                            let next: Int
+                                            if b < 0x80 {
+                                                v = b; next = i + 1
+                                            } else if b < 0xE0 {
+                                                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); next = i + 2
+                                            } else if b < 0xF0 {
+                                                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                                                next = i + 3
+                                            } else {
+                                                v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                                                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                                                next = i + 4
+                                            }
+                                            (out.baseAddress! + n).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+
+                                            // Placeholder mask: a "[" outside a placeholder may open one.
+                                            if b == 0x5B, n >= protectedUntil {
+                                                bracket = true
+                                                let close = placeholderClose(bytes, i)
+                                                if close >= 0 { protectedUntil = n + (close - i) + 1 }
+                                            }
+                                            let isProtected = n < protectedUntil
+                                            (mask.baseAddress! + n).initialize(to: isProtected)
+
+                                            // Tokens.
+                                            if v >= 0x80 {
+                                                if !inToken { inToken = true; tokenStart = n; flags = 0 }
+                                                flags |= Token.nonASCII
+                                            } else {
+                                                let f = table[Int(v)]
+                                                if f == tokenSpace {
+                                                    if inToken {
+                                                        tokens.append(Token(start: tokenStart, end: n, flags: flags))
+                                                        inToken = false
+                                                    }
+                                                } else {
+                                                    if !inToken { inToken = true; tokenStart = n; flags = 0 }
+                                                    if f == tokenDot {
+                                                        if next < end, !space(bytes[next]) { flags |= Token.innerDot }
+                                                    } else {
+                                                        flags |= f
+                                                    }
+                                                }
+                                            }
+
+                                            // Skeleton, while the text is all ASCII.
+                                            skeleton: if ascii {
+                                                if v >= 0x80 { ascii = false; break skeleton }
+                                                var symbol: UInt32
+                                                if isProtected {
+                                                    symbol = Skeleton.barrier
+                                                } else {
+                                                    switch asciiClass[Int(v)] {
+                                                    case 2:
+                                                        symbol = asciiSymbol[Int(v)]
+                                                    case 1:
+                                                        break skeleton
+                                                    case 3:
+                                                        if next < end, ScalarClass.isASCIIAlnum(Unicode.Scalar(bytes[next])) { break skeleton }
+                                                        symbol = Skeleton.barrier
+                                                    case 4:
+                                                        let sign = n > 0 && next < end && ScalarClass.isASCIIAlnum(Unicode.Scalar(bytes[next]))
+                                                            && prev < 0x80 && (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7A
+                                                        symbol = sign ? Skeleton.leet(v) : Skeleton.barrier
+                                                    default:
+                                                        symbol = Skeleton.barrier
+                                                    }
+                                                }
+                                                if symbol == Skeleton.barrier {
+                                                    if lastWasBarrier { break skeleton }
+                                                    lastWasBarrier = true
+                                                } else {
+                                                    lastWasBarrier = false
+                                                }
+                                                (sym.baseAddress! + symCount).initialize(to: symbol)
+                                                (org.baseAddress! + symCount).initialize(to: n)
+                                                symCount += 1
+                                            }
+
+                                            prev = v
+                                            n += 1
+                                            i = next
+                                        }
+                                        if inToken { tokens.append(Token(start: tokenStart, end: n, flags: flags)) }
+                                    }
+                                }
+                            }
+                            orgTotal = ascii ? symCount : 0
+                        }
+                        symTotal = ascii ? symCount : 0
+                    }
+                    maskCount = n
+                }
+                outCount = n
+            }
+            let skeleton = ascii ? Skeleton(symbols: symbols, origin: origin) : nil
+            return (scalars, mask, bracket, tokens, skeleton)
+        }
+    }
+
+    /// The byte offset of the "]" closing the placeholder whose "[" is at
+    /// `bytes[i]`, or -1 (the rules of `placeholderMask`; a placeholder is
+    /// ASCII, so byte and scalar offsets agree inside it).
+    @inline(never)
+    private static func placeholderClose(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        @inline(__always) func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var j = i + 1
+        while j < s.count, j - i <= 9, s[j] >= 0x41, s[j] <= 0x5A { j += 1 }
+        let nameEnd = j
+        if j + 1 < s.count, s[j] == 0x2D, digit(s[j + 1]) {
+            j += 1
+            while j < s.count, j - nameEnd <= 6, digit(s[j]) { j += 1 }
+        }
+        if j < s.count, s[j] == 0x5D, nameEnd > i + 1 {
+            let name = String(decoding: UnsafeBufferPointer(rebasing: s[(i + 1)..<nameEnd]), as: UTF8.self)
+            if Placeholder.names.contains(name) { return j }
+        }
+        return -1
     }
 
     /// The scalars of `text`, decoded straight from its UTF-8 (a String is
@@ -176,7 +340,7 @@ struct ScanText {
         return String(view)
     }
 
-    private static func placeholderMask(_ s: [Unicode.Scalar]) -> ([Bool], Bool) {
+    static func placeholderMask(_ s: [Unicode.Scalar]) -> ([Bool], Bool) {
         var mask = [Bool](repeating: false, count: s.count)
         var bracket = false
         var i = 0
@@ -241,19 +405,24 @@ struct Skeleton {
     }
 
     /// The symbol of an ASCII letter or digit: lower-cased, look-alike folded.
-    private static let asciiSymbol: [UInt32] = (0..<128).map { v -> UInt32 in
+    fileprivate static let asciiSymbol: [UInt32] = (0..<128).map { v -> UInt32 in
         leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
     }
 
     /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
     /// (a separator), 2 a symbol, 3 "." (vanishes before a letter or digit,
     /// else a barrier), 4 "@" or "$" (a look-alike between letters, else a barrier).
-    private static let asciiClass: [UInt8] = (0..<128).map { v -> UInt8 in
+    fileprivate static let asciiClass: [UInt8] = (0..<128).map { v -> UInt8 in
         let c = Unicode.Scalar(UInt8(v))
         if ScalarClass.isASCIIAlnum(c) { return 2 }
         if c == "." { return 3 }
         if c == "@" || c == "$" { return 4 }
         return ScalarClass.isSeparator(c) ? 1 : 0
+    }
+
+    init(symbols: [UInt32], origin: [Int]) {
+        self.symbols = symbols
+        self.origin = origin
     }
 
     /// - Parameter plain: no look-alike folding (case, accents and width only).
