@@ -265,6 +265,11 @@ struct ProfileDetector: Sendable {
             }
         }
         for alias in profile.organisationAliases { out.append((alias, .org, false)) }
+        // "Northgate" for "Northgate General Hospital": the distinctive part
+        // alone, as a whole word (`OrganisationName`).
+        for name in profile.organisationNames + profile.organisationAliases {
+            for core in OrganisationName.cores(name) { out.append((core, .org, true)) }
+        }
         for domain in profile.domains {
             out.append((domain, .domain, false))
             if let name = registrableName(domain) { out.append((name, .org, false)) }
