@@ -13,7 +13,7 @@ struct MultiPatternMatcher: Sendable {
         var end: Int
     }
 
-    private static let denseCount = 37
+    private static let denseCount = Skeleton.denseCount
     /// Full transition rows (`state * denseCount + symbol` → next state) for
     /// the shallow states only (depth ≤ `denseDepth`, numbered first,
     /// breadth-first). Text keeps returning to these, and a small table
@@ -46,10 +46,8 @@ struct MultiPatternMatcher: Sendable {
 
     @inline(__always)
     private static func denseIndex(_ v: UInt32) -> Int {
-        if v >= 0x61 && v <= 0x7A { return Int(v - 0x61) }
-        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) + 26 }
-        if v == Skeleton.barrier { return 36 }
-        return -1
+        let code = Skeleton.code(v)
+        return code == Skeleton.wideCode ? -1 : Int(code)
     }
 
     init(patterns: [[UInt32]]) {
@@ -216,6 +214,17 @@ struct MultiPatternMatcher: Sendable {
 
     /// Calls `body` for every occurrence of every pattern in `symbols`, in
     /// order of where they end (then as the automaton lists them).
+    /// - Parameter split: off only in tests that compare it with one chain.
+    func scan(_ symbols: [UInt32], split: Bool = true, _ body: (Hit) -> Void) {
+        let skeleton = Skeleton(symbols: symbols, origin: [])
+        scan(skeleton, split: split, body)
+    }
+
+    /// Calls `body` for every occurrence of every pattern in the skeleton's
+    /// symbols, in order of where they end (then as the automaton lists them).
+    ///
+    /// The automaton reads the skeleton's one-byte codes; only a code
+    /// outside the dense alphabet looks up the symbol's value (`wide`).
     ///
     /// A long text is scanned as two halves at once: each step is a chain
     /// of dependent table loads, and two independent chains keep the
@@ -226,16 +235,16 @@ struct MultiPatternMatcher: Sendable {
     /// longest pattern); its hits are held back and reported after the
     /// first half's, so `body` sees the single scan's sequence.
     /// - Parameter split: off only in tests that compare it with one chain.
-    func scan(_ symbols: [UInt32], split: Bool = true, _ body: (Hit) -> Void) {
+    func scan(_ skeleton: Skeleton, split: Bool = true, _ body: (Hit) -> Void) {
         guard !lengths.isEmpty, let st = storage else { return }
         let denseStates = self.denseStates
         let maxLength = self.maxLength
-        symbols.withUnsafeBufferPointer { symbols in
+        let wide = skeleton.wide
+        skeleton.codes.withUnsafeBufferPointer { codes in
             @inline(__always) func advance(_ state: Int, _ i: Int) -> Int {
-                let symbol = symbols[i]
-                let d = Self.denseIndex(symbol)
-                if d >= 0 { return Self.step(state, d, st, denseStates) }
-                let next = Int(Self.sparseStep(state, symbol, sparse, fail))
+                let d = Int(codes[i])
+                if d < Self.denseCount { return Self.step(state, d, st, denseStates) }
+                let next = Int(Self.sparseStep(state, wide[i], sparse, fail))
                 return next << 1 | Int(hasOutput[next])
             }
             @inline(__always) func report(_ state: Int, _ i: Int, _ out: (Hit) -> Void) {
@@ -244,7 +253,7 @@ struct MultiPatternMatcher: Sendable {
                     out(Hit(pattern: id, start: i - Int(st.lengths[id]) + 1, end: i))
                 }
             }
-            let n = symbols.count
+            let n = codes.count
             guard split, n >= 4 * maxLength + 64 else {
                 var state = 0
                 for i in 0..<n {
