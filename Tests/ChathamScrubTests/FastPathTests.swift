@@ -258,6 +258,34 @@ import ChathamTestKit
         }
     }
 
+    /// Deep states step through their flattened edge lists and one
+    /// fallback row; on patterns long enough for deep failure chains (a
+    /// tiny alphabet, patterns sharing suffixes and prefixes) the automaton
+    /// still finds exactly what a naive search finds, in order of end.
+    @Test(arguments: [86, 87, 88] as [UInt64])
+    func deepStatesMatchNaiveSearch(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let alphabets: [[UInt32]] = [[0x61, 0x62], [0x61, 0x62, 0x63, Skeleton.barrier], [0x61, 0x62, 0x31, 0x3B1]]
+        for _ in 0..<80 {
+            let symbols = alphabets.randomElement(using: &rng)!
+            let patterns = (0..<Int.random(in: 1...25, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...14, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            }
+            let text = (0..<Int.random(in: 0...400, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            var got: [[Int]] = []
+            MultiPatternMatcher(patterns: patterns).scan(text, split: false) { got.append([$0.end, $0.pattern, $0.start]) }
+            var want: [[Int]] = []
+            for end in 0..<text.count {
+                for (id, p) in patterns.enumerated() where !p.isEmpty && p.count <= end + 1 && Array(text[(end + 1 - p.count)...end]) == p {
+                    want.append([end, id, end + 1 - p.count])
+                }
+            }
+            // In order of end; at one end, the automaton's own order.
+            #expect(got.map { $0[0] } == want.map { $0[0] })
+            #expect(got.sorted { $0.lexicographicallyPrecedes($1) } == want.sorted { $0.lexicographicallyPrecedes($1) })
+        }
+    }
+
     /// The redacted text written straight to UTF-8 equals the scalar
     /// redaction encoded afterwards (non-ASCII text and placeholders included).
     @Test func redactedStringMatchesScalarRedaction() {

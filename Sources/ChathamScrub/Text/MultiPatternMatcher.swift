@@ -22,9 +22,14 @@ struct MultiPatternMatcher: Sendable {
     private var table: [Int32] = []
     private var denseStates = 0
     private static let denseDepth = 2
-    /// Deeper states keep only their own trie edges over the dense
-    /// alphabet, `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`,
-    /// and fall back along failure links (which always end in a shallow state).
+    /// Deeper states keep a short list of edges over the dense alphabet,
+    /// `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`: their own
+    /// trie edges and those of the deep states along their failure chain
+    /// (the first state on the chain with an edge on a symbol wins, as it
+    /// would walking the chain), and for any other symbol one table row,
+    /// that of the first shallow state on the chain (`Storage.fallback`).
+    /// So a step from a deep state is one list and at most one table load,
+    /// never a walk along failure links.
     private var edgeStart: [Int32] = []
     private var edgeSymbols: [UInt8] = []
     private var edgeTargets: [Int32] = []
@@ -110,6 +115,7 @@ struct MultiPatternMatcher: Sendable {
         table = [Int32](repeating: 0, count: denseStates * Self.denseCount)
         var newSparse = [[UInt32: Int32]](repeating: [:], count: stateCount)
         var newFail = [Int32](repeating: 0, count: stateCount)
+        var fallback = [Int32](repeating: 0, count: stateCount)
         hasOutput = [UInt8](repeating: 0, count: stateCount)
         edgeStart = [0]
         outStart = [0]
@@ -121,12 +127,19 @@ struct MultiPatternMatcher: Sendable {
                     table[n * Self.denseCount + d] = Int32(newIndex[Int(dense[o * Self.denseCount + d])])
                 }
             } else {
-                for (symbol, child) in children[o].sorted(by: { $0.key < $1.key }) {
-                    let d = Self.denseIndex(symbol)
-                    guard d >= 0 else { continue }
-                    edgeSymbols.append(UInt8(d))
-                    edgeTargets.append(Int32(newIndex[Int(child)]))
+                var seen: UInt64 = 0 // dense symbols with an edge listed
+                var q = o
+                while depth[q] > Self.denseDepth {
+                    for (symbol, child) in children[q].sorted(by: { $0.key < $1.key }) {
+                        let d = Self.denseIndex(symbol)
+                        guard d >= 0, seen & (1 << UInt64(d)) == 0 else { continue }
+                        seen |= 1 << UInt64(d)
+                        edgeSymbols.append(UInt8(d))
+                        edgeTargets.append(Int32(newIndex[Int(child)]))
+                    }
+                    q = Int(fail[q])
                 }
+                fallback[n] = Int32(newIndex[q])
             }
             edgeStart.append(Int32(edgeSymbols.count))
             newSparse[n] = sparse[o].mapValues { Int32(newIndex[Int($0)]) }
@@ -146,7 +159,7 @@ struct MultiPatternMatcher: Sendable {
             edgeStart: edgeStart,
             edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets.map { $0 << 1 | Int32(hasOutput[Int($0)]) },
-            fail: fail, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
+            fallback: fallback, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
         // Only the raw copies are read from here on (the sparse path keeps
         // `fail`, `hasOutput` and `sparse`).
         table = []; edgeStart = []; edgeSymbols = []; edgeTargets = []; outStart = []; outIDs = []
@@ -158,12 +171,14 @@ struct MultiPatternMatcher: Sendable {
         let edgeStart: UnsafeMutableBufferPointer<Int32>
         let edgeSymbols: UnsafeMutableBufferPointer<UInt8>
         let edgeTargets: UnsafeMutableBufferPointer<Int32>
-        let fail: UnsafeMutableBufferPointer<Int32>
+        /// Per deep state, the shallow state whose row serves symbols
+        /// without an edge in its list.
+        let fallback: UnsafeMutableBufferPointer<Int32>
         let outStart: UnsafeMutableBufferPointer<Int32>
         let outIDs: UnsafeMutableBufferPointer<Int32>
         let lengths: UnsafeMutableBufferPointer<Int32>
 
-        init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fail: [Int32],
+        init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fallback: [Int32],
              outStart: [Int32], outIDs: [Int32], lengths: [Int32]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
@@ -174,7 +189,7 @@ struct MultiPatternMatcher: Sendable {
             self.edgeStart = copy(edgeStart)
             self.edgeSymbols = copy(edgeSymbols)
             self.edgeTargets = copy(edgeTargets)
-            self.fail = copy(fail)
+            self.fallback = copy(fallback)
             self.outStart = copy(outStart)
             self.outIDs = copy(outIDs)
             self.lengths = copy(lengths)
@@ -182,7 +197,7 @@ struct MultiPatternMatcher: Sendable {
 
         deinit {
             table.deallocate(); edgeStart.deallocate(); edgeSymbols.deallocate(); edgeTargets.deallocate()
-            fail.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
+            fallback.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
         }
     }
 
@@ -191,14 +206,14 @@ struct MultiPatternMatcher: Sendable {
     @inline(__always)
     private static func step(_ state: Int, _ d: Int, _ st: Storage, _ denseStates: Int) -> Int {
         var q = state
-        while q >= denseStates {
+        if q >= denseStates {
             let first = Int(st.edgeStart[q]), last = Int(st.edgeStart[q &+ 1])
             var k = first
             while k < last {
                 if Int(st.edgeSymbols[k]) == d { return Int(st.edgeTargets[k]) }
                 k &+= 1
             }
-            q = Int(st.fail[q])
+            q = Int(st.fallback[q])
         }
         return Int(st.table[q &* denseCount &+ d])
     }

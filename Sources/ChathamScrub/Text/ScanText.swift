@@ -174,9 +174,10 @@ struct ScanText {
                 }
             }
         }
-        let skeleton = protected.withUnsafeBufferPointer { mask in
+        // Without a "[" nothing is protected: the builder then reads no mask.
+        let skeleton = bracket ? protected.withUnsafeBufferPointer { mask in
             Skeleton(asciiCount: n, { UInt32(bytes[$0]) }, { mask[$0] })!
-        }
+        } : Skeleton(asciiCount: n, { UInt32(bytes[$0]) }, { _ in false })!
         return (scalars, protected, bracket, tokens, skeleton)
     }
 
@@ -495,13 +496,21 @@ struct Skeleton {
                         for i in 0..<n {
                             let v = at(i)
                             if v >= 0x80 { return false }
+                            let cls = asciiClass[Int(v)]
+                            // Letters and digits first, without the jump table
+                            // a switch becomes (an indirect branch per scalar).
+                            if cls == 2, !isProtected(i) {
+                                out[count] = asciiCode[Int(v)]
+                                org[count] = Int32(truncatingIfNeeded: i)
+                                count += 1
+                                lastWasBarrier = false
+                                continue
+                            }
                             var code: UInt8
                             if isProtected(i) {
                                 code = Skeleton.barrierCode
                             } else {
-                                switch asciiClass[Int(v)] {
-                                case 2:
-                                    code = asciiCode[Int(v)]
+                                switch cls {
                                 case 1:
                                     continue
                                 case 3:
