@@ -374,6 +374,22 @@ struct Skeleton {
         code(leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
     }
 
+    /// Entries of `asciiEntry` besides symbol codes and `barrierCode`.
+    fileprivate static let vanishCode: UInt8 = 0x40
+    fileprivate static let lookCode: UInt8 = 0x80
+
+    /// How an ASCII character enters the skeleton, for the ASCII builder:
+    /// its symbol's code, `barrierCode`, `vanishCode` (a separator) or
+    /// `lookCode` ("." and "@"/"$": the neighbours decide), from `asciiClass`.
+    fileprivate static let asciiEntry: [UInt8] = (0..<128).map { v -> UInt8 in
+        switch asciiClass[v] {
+        case 2: asciiCode[v]
+        case 1: vanishCode
+        case 3, 4: lookCode
+        default: barrierCode
+        }
+    }
+
     /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
     /// (a separator), 2 a symbol, 3 "." (vanishes before a letter or digit,
     /// else a barrier), 4 "@" or "$" (a look-alike between letters, else a barrier).
@@ -490,57 +506,43 @@ struct Skeleton {
         // element types are trivial, so a failed attempt just keeps none.
         let codes = [UInt8](unsafeUninitializedCapacity: n) { out, codeCount in
             origin = [Int32](unsafeUninitializedCapacity: n) { org, orgCount in
-                ok = Skeleton.asciiClass.withUnsafeBufferPointer { asciiClass in
-                    Skeleton.asciiCode.withUnsafeBufferPointer { asciiCode in
-                        var lastWasBarrier = true
-                        for i in 0..<n {
-                            let v = at(i)
-                            if v >= 0x80 { return false }
-                            let cls = asciiClass[Int(v)]
-                            // Letters and digits first, without the jump table
-                            // a switch becomes (an indirect branch per scalar).
-                            if cls == 2, !isProtected(i) {
-                                out[count] = asciiCode[Int(v)]
-                                org[count] = Int32(truncatingIfNeeded: i)
-                                count += 1
-                                lastWasBarrier = false
-                                continue
-                            }
-                            var code: UInt8
+                ok = Skeleton.asciiEntry.withUnsafeBufferPointer { entries in
+                    var lastWasBarrier = true
+                    for i in 0..<n {
+                        let v = at(i)
+                        if v >= 0x80 { return false }
+                        var code = entries[Int(v)]
+                        if code == Skeleton.lookCode || isProtected(i) {
                             if isProtected(i) {
                                 code = Skeleton.barrierCode
-                            } else {
-                                switch cls {
-                                case 1:
-                                    continue
-                                case 3:
-                                    if i + 1 < n {
-                                        let next = at(i + 1)
-                                        if alnum(next) { continue }
-                                        if next >= 0x80 { return false }
-                                    }
-                                    code = Skeleton.barrierCode
-                                case 4:
-                                    if i + 1 < n, at(i + 1) >= 0x80 { return false }
-                                    let sign = i > 0 && i + 1 < n && alnum(at(i + 1))
-                                        && at(i - 1) < 0x80 && (at(i - 1) | 0x20) >= 0x61 && (at(i - 1) | 0x20) <= 0x7A
-                                    code = sign ? asciiCode[Int(v)] : Skeleton.barrierCode
-                                default:
-                                    code = Skeleton.barrierCode
+                            } else if v == 0x2E {
+                                // "." vanishes before a letter or digit.
+                                code = Skeleton.barrierCode
+                                if i + 1 < n {
+                                    let next = at(i + 1)
+                                    if alnum(next) { code = Skeleton.vanishCode }
+                                    else if next >= 0x80 { return false }
                                 }
-                            }
-                            if code == Skeleton.barrierCode {
-                                if lastWasBarrier { continue }
-                                lastWasBarrier = true
                             } else {
-                                lastWasBarrier = false
+                                // "@" and "$" between a letter and a letter or digit are look-alikes.
+                                if i + 1 < n, at(i + 1) >= 0x80 { return false }
+                                let sign = i > 0 && i + 1 < n && alnum(at(i + 1))
+                                    && at(i - 1) < 0x80 && (at(i - 1) | 0x20) >= 0x61 && (at(i - 1) | 0x20) <= 0x7A
+                                code = sign ? Skeleton.code(Skeleton.leet(v)) : Skeleton.barrierCode
                             }
-                            out[count] = code
-                            org[count] = Int32(truncatingIfNeeded: i)
-                            count += 1
                         }
-                        return true
+                        // A symbol, a barrier (kept unless one was just kept)
+                        // or nothing, decided without a branch on which: the
+                        // slot is written anyway and kept by counting it.
+                        out[count] = code
+                        org[count] = Int32(truncatingIfNeeded: i)
+                        let barrier = code == Skeleton.barrierCode
+                        let vanish = code == Skeleton.vanishCode
+                        let keep = !vanish && !(barrier && lastWasBarrier)
+                        count &+= keep ? 1 : 0
+                        lastWasBarrier = vanish ? lastWasBarrier : barrier
                     }
+                    return true
                 }
                 orgCount = ok ? count : 0
             }
