@@ -496,6 +496,7 @@ struct Skeleton {
     /// (`ScanText.prepareASCII`).
     @inline(__always)
     init?(asciiCount n: Int, _ at: (Int) -> UInt32, _ isProtected: (Int) -> Bool) {
+        precondition(n <= Int(Int32.max), "skeleton origins are 32-bit")
         var count = 0
         var ok = false
         var origin: [Int32] = []
