@@ -34,7 +34,26 @@ enum Resolver {
             if !spans.isEmpty, kept(c) { return false }
             return true
         }
-        live.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        // By start, then longest first. A text has a few dozen candidates,
+        // each detector's already in order: an insertion sort takes them in
+        // a pass or two; many go to the library's sort. (Candidates with the
+        // same start and end resolve alike in either order: `beats` breaks
+        // every tie but identical kind and core.)
+        if live.count <= 64 {
+            live.withUnsafeMutableBufferPointer { live in
+                for i in 1..<max(live.count, 1) {
+                    let c = live[i]
+                    var j = i
+                    while j > 0, live[j - 1].start > c.start || (live[j - 1].start == c.start && live[j - 1].end < c.end) {
+                        live[j] = live[j - 1]
+                        j -= 1
+                    }
+                    live[j] = c
+                }
+            }
+        } else {
+            live.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        }
 
         var findings: [Finding] = []
         var i = 0

@@ -93,7 +93,7 @@ public struct Scrubber: Sendable {
         if numbered, !findings.isEmpty {
             findings = Self.number(findings, original.scalars, existing: original.hasBracket)
             // Straight to UTF-8: no redacted scalar array in between.
-            return ScrubResult(text: Self.redactedString(original.scalars, findings), findings: findings)
+            return ScrubResult(text: Self.encode(text, original, findings), findings: findings)
         }
         return ScrubResult(text: Self.string(output), findings: findings)
     }
@@ -330,12 +330,10 @@ public struct Scrubber: Sendable {
         keepDetector.spans(scan, into: &keep)
 
         // Dotted names that are not public domains are removed only when they
-        // contain a profile entry, so mark what the profile matched.
-        var profileMask = [Bool](repeating: false, count: scan.count)
-        for c in candidates { for k in c.start..<c.end { profileMask[k] = true } }
-        dotted.detect(scan, tainted: { start, end in
-            profileMask[start..<end].contains(true)
-        }, into: &candidates)
+        // overlap what the profile matched (the candidates so far; asked
+        // rarely, so a look through them beats a per-scalar mask).
+        let profile = candidates
+        dotted.detect(scan, tainted: { start, end in Self.overlaps(profile[...], start, end) }, into: &candidates)
 
         emails.detect(scan, into: &candidates)
         urls.detect(scan, into: &candidates)
@@ -345,6 +343,11 @@ public struct Scrubber: Sendable {
         people.detect(scan, into: &candidates)
 
         return Resolver.resolve(candidates, keep: keep, text: scan)
+    }
+
+    /// Whether some candidate covers a scalar of `start..<end`.
+    static func overlaps(_ candidates: ArraySlice<Candidate>, _ start: Int, _ end: Int) -> Bool {
+        candidates.contains { $0.start < $0.end && $0.start < end && $0.end > start && start < end }
     }
 
     /// Adds findings made on the redacted text (`extra`, offsets in that text)
@@ -391,6 +394,38 @@ public struct Scrubber: Sendable {
         }
         out.append(contentsOf: scalars[cursor...])
         return (out, placeholders)
+    }
+
+    /// The redacted text of `text` (prepared as `scan`) as a String. An
+    /// all-ASCII text's scalar offsets are byte offsets, so the kept runs
+    /// are copied from its UTF-8 whole; any other is encoded from the scalars.
+    static func encode(_ text: String, _ scan: ScanText, _ findings: [Finding]) -> String {
+        guard scan.isASCII else { return redactedString(scan.scalars, findings) }
+        var text = text
+        return text.withUTF8 { source in redactedASCII(source, findings) }
+    }
+
+    /// `redactedString` of an all-ASCII text given as its bytes.
+    static func redactedASCII(_ source: UnsafeBufferPointer<UInt8>, _ findings: [Finding]) -> String {
+        var length = source.count
+        for f in findings { length += f.replacement.utf8.count - (f.end - f.start) }
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { out, count in
+            var n = 0
+            var cursor = 0
+            @inline(__always) func copy(_ from: Int, _ to: Int) {
+                guard to > from else { return }
+                UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: source.baseAddress! + from, byteCount: to - from)
+                n += to - from
+            }
+            for f in findings {
+                copy(cursor, f.start)
+                for b in f.replacement.utf8 { out[n] = b; n &+= 1 }
+                cursor = f.end
+            }
+            copy(cursor, source.count)
+            count = n
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `string(redactScalars(scalars, findings).text)`, written as UTF-8
@@ -471,66 +506,50 @@ public struct Scrubber: Sendable {
 extension Scrubber {
     /// Time spent per stage on `text`, for the benchmark's `--stages` report;
     /// `clock` returns nanoseconds (injected: the module reads no clock).
-    /// `repeats` runs each stage that many times (the extra runs into
-    /// scratch arrays), so a stage's share stands out of the noise on a
-    /// busy machine.
+    /// `repeats` runs each stage that many times (the earlier runs' results
+    /// are dropped), so a stage's share stands out of the noise on a busy
+    /// machine.
     package func stageTimes(_ text: String, repeats: Int = 1, clock: () -> UInt64) -> [(String, UInt64)] {
         var out: [(String, UInt64)] = []
         var t = clock()
-        func lap(_ name: String) { let now = clock(); out.append((name, now - t)); t = now }
-        func extra(_ body: (inout [Candidate]) -> Void) {
-            for _ in 1..<max(repeats, 1) { var scratch: [Candidate] = []; body(&scratch) }
+        /// Runs `body` `repeats` times, keeps the last result and records the time.
+        func stage<T>(_ name: String, _ body: () -> T) -> T {
+            for _ in 1..<max(repeats, 1) { _ = body() }
+            let result = body()
+            let now = clock()
+            out.append((name, now - t))
+            t = now
+            return result
         }
-        for _ in 1..<max(repeats, 1) { _ = ScanText(text) }
-        let scan = ScanText(text)
-        lap("prepare")
-        var candidates: [Candidate] = []
-        var keep: [(Int, Int)] = []
-        extra { var k: [(Int, Int)] = []; profileDetector.detect(scan, into: &$0, keep: &k) }
-        profileDetector.detect(scan, into: &candidates, keep: &keep)
-        lap("profile+keep automaton")
-        for _ in 1..<max(repeats, 1) { var k: [(Int, Int)] = []; keepDetector.spans(scan, into: &k) }
-        keepDetector.spans(scan, into: &keep)
-        lap("keep ids")
-        var profileMask = [Bool](repeating: false, count: scan.count)
-        for c in candidates { for k in c.start..<c.end { profileMask[k] = true } }
-        extra { dotted.detect(scan, tainted: { start, end in profileMask[start..<end].contains(true) }, into: &$0) }
-        dotted.detect(scan, tainted: { start, end in profileMask[start..<end].contains(true) }, into: &candidates)
-        lap("dotted names")
-        extra { emails.detect(scan, into: &$0) }
-        emails.detect(scan, into: &candidates)
-        lap("email")
-        extra { urls.detect(scan, into: &$0) }
-        urls.detect(scan, into: &candidates)
-        lap("url")
-        extra { ipDetector.detect(scan, into: &$0) }
-        ipDetector.detect(scan, into: &candidates)
-        lap("ip")
-        extra { hostGlobs.detect(scan, into: &$0) }
-        hostGlobs.detect(scan, into: &candidates)
-        lap("host globs")
-        extra { identifiers.detect(scan, into: &$0) }
-        identifiers.detect(scan, into: &candidates)
-        lap("identifiers")
-        extra { people.detect(scan, into: &$0) }
-        people.detect(scan, into: &candidates)
-        lap("people")
-        for _ in 1..<max(repeats, 1) { _ = Resolver.resolve(candidates, keep: keep, text: scan) }
-        let findings = Resolver.resolve(candidates, keep: keep, text: scan)
-        lap("resolve")
-        for _ in 1..<max(repeats, 1) { _ = Self.redactScalars(scan.scalars, findings) }
-        let (output, placeholders) = Self.redactScalars(scan.scalars, findings)
-        lap("redact")
-        for _ in 0..<max(repeats, 1) { _ = pass(ScanText(scalars: Self.windows(output, placeholders))) }
-        lap("settle (windows)")
-        var numberedFindings = findings
-        for _ in 0..<max(repeats, 1) { numberedFindings = Self.number(findings, scan.scalars, existing: scan.hasBracket) }
-        lap("number")
+        /// A detector's stage: its candidates, appended to `candidates`.
+        func detector(_ name: String, into candidates: inout [Candidate], _ detect: (inout [Candidate]) -> Void) {
+            candidates += stage(name) { var found: [Candidate] = []; detect(&found); return found }
+        }
+        let scan = stage("prepare") { ScanText(text) }
+        var (candidates, keep) = stage("profile+keep automaton") {
+            var candidates: [Candidate] = [], keep: [(Int, Int)] = []
+            profileDetector.detect(scan, into: &candidates, keep: &keep)
+            return (candidates, keep)
+        }
+        keep += stage("keep ids") { var k: [(Int, Int)] = []; keepDetector.spans(scan, into: &k); return k }
+        let profileCandidates = candidates
+        detector("dotted names", into: &candidates) { found in
+            dotted.detect(scan, tainted: { start, end in Self.overlaps(profileCandidates[...], start, end) }, into: &found)
+        }
+        detector("email", into: &candidates) { emails.detect(scan, into: &$0) }
+        detector("url", into: &candidates) { urls.detect(scan, into: &$0) }
+        detector("ip", into: &candidates) { ipDetector.detect(scan, into: &$0) }
+        detector("host globs", into: &candidates) { hostGlobs.detect(scan, into: &$0) }
+        detector("identifiers", into: &candidates) { identifiers.detect(scan, into: &$0) }
+        detector("people", into: &candidates) { people.detect(scan, into: &$0) }
+        let findings = stage("resolve") { Resolver.resolve(candidates, keep: keep, text: scan) }
+        let (output, placeholders) = stage("redact") { Self.redactScalars(scan.scalars, findings) }
+        _ = stage("settle (windows)") { pass(ScanText(scalars: Self.windows(output, placeholders))) }
+        let numberedFindings = stage("number") { Self.number(findings, scan.scalars, existing: scan.hasBracket) }
         // As `scrub` encodes: numbered placeholders straight to UTF-8.
-        for _ in 0..<max(repeats, 1) {
-            _ = numbered && !findings.isEmpty ? Self.redactedString(scan.scalars, numberedFindings) : Self.string(output)
+        _ = stage("encode") {
+            numbered && !findings.isEmpty ? Self.encode(text, scan, numberedFindings) : Self.string(output)
         }
-        lap("encode")
         return out
     }
 }

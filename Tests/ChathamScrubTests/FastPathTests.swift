@@ -62,12 +62,14 @@ import ChathamTestKit
         var rng = SplitMix64(seed: seed)
         let scan = ScanText("abcdefghijklmnopqrstuvwxyz0123456789 [ORG] abcdefghij")
         let kinds: [Kind] = [.org, .person, .host, .domain, .id]
-        for _ in 0..<2000 {
+        for round in 0..<2000 {
             func span() -> (Int, Int) {
                 let a = Int.random(in: -2...scan.count, using: &rng)
                 return (a, a + Int.random(in: -1...12, using: &rng))
             }
-            let candidates = (0..<Int.random(in: 0...8, using: &rng)).map { _ -> Candidate in
+            // Mostly a few (the insertion sort), now and then past 64 (the library sort).
+            let many = round % 10 == 0 ? 120 : 8
+            let candidates = (0..<Int.random(in: 0...many, using: &rng)).map { _ -> Candidate in
                 let (a, b) = span()
                 return Candidate(kind: kinds.randomElement(using: &rng)!, start: a, end: b,
                                  core: Int.random(in: 0...3, using: &rng) == 0 ? max(0, b - a - 1) : nil)
@@ -112,9 +114,9 @@ import ChathamTestKit
         return findings
     }
 
-    /// The one-pass preparation from UTF-8 builds exactly what the separate
-    /// passes over the scalars build: scalars, placeholder mask, tokens and
-    /// skeleton (ASCII and not).
+    /// The preparation of ASCII text from its bytes builds exactly what the
+    /// general passes over the scalars build: scalars, placeholder mask,
+    /// tokens and skeleton (and non-ASCII text takes the general passes).
     @Test(arguments: [81, 82, 83] as [UInt64])
     func onePassPreparationMatchesSeparatePasses(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
@@ -136,6 +138,67 @@ import ChathamTestKit
                     "\(text.debugDescription)")
             #expect(fused.skeleton.symbols == plain.skeleton.symbols && fused.skeleton.origin == plain.skeleton.origin,
                     "\(text.debugDescription)")
+            #expect(fused.skeleton.codes == plain.skeleton.codes && fused.skeleton.wide == plain.skeleton.wide,
+                    "\(text.debugDescription)")
+            #expect(fused.isASCII == text.unicodeScalars.allSatisfy(\.isASCII), "\(text.debugDescription)")
+        }
+    }
+
+    /// The skeleton's one-byte codes stand for exactly the symbols they were
+    /// made from, and the automaton finds the same hits on a skeleton as on
+    /// the symbols (Latin, barrier and non-Latin symbols mixed).
+    @Test(arguments: [84, 85] as [UInt64])
+    func skeletonCodesRoundTrip(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let latin: [UInt32] = Array(0x61...0x7A) + Array(0x30...0x39) + [Skeleton.barrier]
+        for _ in 0..<500 {
+            let wide = Int.random(in: 0..<3, using: &rng) == 0
+            let symbols = (0..<Int.random(in: 0...80, using: &rng)).map { _ -> UInt32 in
+                wide && Int.random(in: 0..<6, using: &rng) == 0 ? [0x3B1, 0x436, 0xDF, 0x41].randomElement(using: &rng)!
+                    : latin.randomElement(using: &rng)!
+            }
+            let skeleton = Skeleton(symbols: symbols, origin: symbols.indices.map { Int32($0) })
+            #expect(skeleton.symbols == symbols)
+            #expect(skeleton.codes.count == symbols.count)
+            #expect(skeleton.wide.isEmpty == symbols.allSatisfy { Skeleton.code($0) != Skeleton.wideCode })
+            for (c, v) in zip(skeleton.codes, symbols) where c != Skeleton.wideCode {
+                #expect(Int(c) < Skeleton.denseCount)
+                #expect(v == Skeleton.barrier ? c == Skeleton.barrierCode : c != Skeleton.barrierCode)
+            }
+        }
+    }
+
+    /// The dotted-name taint test by a look through the profile candidates
+    /// agrees with the per-scalar mask it replaced.
+    @Test func taintByOverlapMatchesMask() {
+        var rng = SplitMix64(seed: 93)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...40, using: &rng)
+            let candidates = (0..<Int.random(in: 0...6, using: &rng)).map { _ -> Candidate in
+                let a = Int.random(in: 0..<count, using: &rng)
+                return Candidate(kind: .org, start: a, end: min(count, a + Int.random(in: 0...8, using: &rng)))
+            }
+            var mask = [Bool](repeating: false, count: count)
+            for c in candidates { for k in c.start..<c.end { mask[k] = true } }
+            let start = Int.random(in: 0...count, using: &rng)
+            let end = Int.random(in: start...count, using: &rng)
+            #expect(Scrubber.overlaps(candidates[...], start, end) == mask[start..<end].contains(true))
+        }
+    }
+
+    /// The redacted text copied from an ASCII text's bytes equals the
+    /// redaction encoded from the scalars.
+    @Test func redactedASCIIMatchesScalarEncoding() {
+        var rng = SplitMix64(seed: 92)
+        let pieces = EngineTests.alphabet.filter { $0.unicodeScalars.allSatisfy(\.isASCII) } + ["[ORG]", "[PERSON-3]"]
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let findings = numberedScrubber.scrub(text).findings
+            var copy = text
+            let fromBytes = copy.withUTF8 { Scrubber.redactedASCII($0, findings) }
+            #expect(fromBytes == Scrubber.redactedString(scalars, findings), "\(text.debugDescription)")
+            #expect(Scrubber.encode(text, ScanText(text), findings) == fromBytes, "\(text.debugDescription)")
         }
     }
 
@@ -192,6 +255,34 @@ import ChathamTestKit
             matcher.scan(text) { split.append([$0.pattern, $0.start, $0.end]) }
             matcher.scan(text, split: false) { single.append([$0.pattern, $0.start, $0.end]) }
             #expect(split == single)
+        }
+    }
+
+    /// Deep states step through their flattened edge lists and one
+    /// fallback row; on patterns long enough for deep failure chains (a
+    /// tiny alphabet, patterns sharing suffixes and prefixes) the automaton
+    /// still finds exactly what a naive search finds, in order of end.
+    @Test(arguments: [86, 87, 88] as [UInt64])
+    func deepStatesMatchNaiveSearch(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let alphabets: [[UInt32]] = [[0x61, 0x62], [0x61, 0x62, 0x63, Skeleton.barrier], [0x61, 0x62, 0x31, 0x3B1]]
+        for _ in 0..<80 {
+            let symbols = alphabets.randomElement(using: &rng)!
+            let patterns = (0..<Int.random(in: 1...25, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...14, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            }
+            let text = (0..<Int.random(in: 0...400, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            var got: [[Int]] = []
+            MultiPatternMatcher(patterns: patterns).scan(text, split: false) { got.append([$0.end, $0.pattern, $0.start]) }
+            var want: [[Int]] = []
+            for end in 0..<text.count {
+                for (id, p) in patterns.enumerated() where !p.isEmpty && p.count <= end + 1 && Array(text[(end + 1 - p.count)...end]) == p {
+                    want.append([end, id, end + 1 - p.count])
+                }
+            }
+            // In order of end; at one end, the automaton's own order.
+            #expect(got.map { $0[0] } == want.map { $0[0] })
+            #expect(got.sorted { $0.lexicographicallyPrecedes($1) } == want.sorted { $0.lexicographicallyPrecedes($1) })
         }
     }
 

@@ -125,7 +125,7 @@ struct ProfileDetector: Sendable {
     /// Profile candidates into `candidates`, keep-list spans into `keep`.
     func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)]) {
         let skeleton = text.skeleton
-        matcher.scan(skeleton.symbols) { hit in
+        matcher.scan(skeleton) { hit in
             // A match must begin and end on whole original scalars ("ß" folds to
             // two symbols; a pattern may not start on the second).
             if hit.start > 0, skeleton.origin[hit.start - 1] == skeleton.origin[hit.start] { return }
@@ -152,8 +152,8 @@ struct ProfileDetector: Sendable {
     @inline(__always)
     private func candidate(_ rule: CompiledRule, _ hit: MultiPatternMatcher.Hit, _ text: ScanText) -> Candidate? {
         let skeleton = text.skeleton
-        var start = skeleton.origin[hit.start]
-        var end = skeleton.origin[hit.end] + 1
+        var start = Int(skeleton.origin[hit.start])
+        var end = Int(skeleton.origin[hit.end]) + 1
         while end < text.count, ScalarClass.isIgnorable(text.scalars[end]) { end += 1 }
         let core = end - start
         // The cheapest test first: most hits of short entries are inside

@@ -13,7 +13,7 @@ struct MultiPatternMatcher: Sendable {
         var end: Int
     }
 
-    private static let denseCount = 37
+    private static let denseCount = Skeleton.denseCount
     /// Full transition rows (`state * denseCount + symbol` → next state) for
     /// the shallow states only (depth ≤ `denseDepth`, numbered first,
     /// breadth-first). Text keeps returning to these, and a small table
@@ -22,9 +22,14 @@ struct MultiPatternMatcher: Sendable {
     private var table: [Int32] = []
     private var denseStates = 0
     private static let denseDepth = 2
-    /// Deeper states keep only their own trie edges over the dense
-    /// alphabet, `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`,
-    /// and fall back along failure links (which always end in a shallow state).
+    /// Deeper states keep a short list of edges over the dense alphabet,
+    /// `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`: their own
+    /// trie edges and those of the deep states along their failure chain
+    /// (the first state on the chain with an edge on a symbol wins, as it
+    /// would walking the chain), and for any other symbol one table row,
+    /// that of the first shallow state on the chain (`Storage.fallback`).
+    /// So a step from a deep state is one list and at most one table load,
+    /// never a walk along failure links.
     private var edgeStart: [Int32] = []
     private var edgeSymbols: [UInt8] = []
     private var edgeTargets: [Int32] = []
@@ -46,10 +51,8 @@ struct MultiPatternMatcher: Sendable {
 
     @inline(__always)
     private static func denseIndex(_ v: UInt32) -> Int {
-        if v >= 0x61 && v <= 0x7A { return Int(v - 0x61) }
-        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) + 26 }
-        if v == Skeleton.barrier { return 36 }
-        return -1
+        let code = Skeleton.code(v)
+        return code == Skeleton.wideCode ? -1 : Int(code)
     }
 
     init(patterns: [[UInt32]]) {
@@ -112,6 +115,7 @@ struct MultiPatternMatcher: Sendable {
         table = [Int32](repeating: 0, count: denseStates * Self.denseCount)
         var newSparse = [[UInt32: Int32]](repeating: [:], count: stateCount)
         var newFail = [Int32](repeating: 0, count: stateCount)
+        var fallback = [Int32](repeating: 0, count: stateCount)
         hasOutput = [UInt8](repeating: 0, count: stateCount)
         edgeStart = [0]
         outStart = [0]
@@ -123,12 +127,19 @@ struct MultiPatternMatcher: Sendable {
                     table[n * Self.denseCount + d] = Int32(newIndex[Int(dense[o * Self.denseCount + d])])
                 }
             } else {
-                for (symbol, child) in children[o].sorted(by: { $0.key < $1.key }) {
-                    let d = Self.denseIndex(symbol)
-                    guard d >= 0 else { continue }
-                    edgeSymbols.append(UInt8(d))
-                    edgeTargets.append(Int32(newIndex[Int(child)]))
+                var seen: UInt64 = 0 // dense symbols with an edge listed
+                var q = o
+                while depth[q] > Self.denseDepth {
+                    for (symbol, child) in children[q].sorted(by: { $0.key < $1.key }) {
+                        let d = Self.denseIndex(symbol)
+                        guard d >= 0, seen & (1 << UInt64(d)) == 0 else { continue }
+                        seen |= 1 << UInt64(d)
+                        edgeSymbols.append(UInt8(d))
+                        edgeTargets.append(Int32(newIndex[Int(child)]))
+                    }
+                    q = Int(fail[q])
                 }
+                fallback[n] = Int32(newIndex[q])
             }
             edgeStart.append(Int32(edgeSymbols.count))
             newSparse[n] = sparse[o].mapValues { Int32(newIndex[Int($0)]) }
@@ -148,7 +159,7 @@ struct MultiPatternMatcher: Sendable {
             edgeStart: edgeStart,
             edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets.map { $0 << 1 | Int32(hasOutput[Int($0)]) },
-            fail: fail, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
+            fallback: fallback, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
         // Only the raw copies are read from here on (the sparse path keeps
         // `fail`, `hasOutput` and `sparse`).
         table = []; edgeStart = []; edgeSymbols = []; edgeTargets = []; outStart = []; outIDs = []
@@ -160,12 +171,14 @@ struct MultiPatternMatcher: Sendable {
         let edgeStart: UnsafeMutableBufferPointer<Int32>
         let edgeSymbols: UnsafeMutableBufferPointer<UInt8>
         let edgeTargets: UnsafeMutableBufferPointer<Int32>
-        let fail: UnsafeMutableBufferPointer<Int32>
+        /// Per deep state, the shallow state whose row serves symbols
+        /// without an edge in its list.
+        let fallback: UnsafeMutableBufferPointer<Int32>
         let outStart: UnsafeMutableBufferPointer<Int32>
         let outIDs: UnsafeMutableBufferPointer<Int32>
         let lengths: UnsafeMutableBufferPointer<Int32>
 
-        init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fail: [Int32],
+        init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fallback: [Int32],
              outStart: [Int32], outIDs: [Int32], lengths: [Int32]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
@@ -176,7 +189,7 @@ struct MultiPatternMatcher: Sendable {
             self.edgeStart = copy(edgeStart)
             self.edgeSymbols = copy(edgeSymbols)
             self.edgeTargets = copy(edgeTargets)
-            self.fail = copy(fail)
+            self.fallback = copy(fallback)
             self.outStart = copy(outStart)
             self.outIDs = copy(outIDs)
             self.lengths = copy(lengths)
@@ -184,7 +197,7 @@ struct MultiPatternMatcher: Sendable {
 
         deinit {
             table.deallocate(); edgeStart.deallocate(); edgeSymbols.deallocate(); edgeTargets.deallocate()
-            fail.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
+            fallback.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
         }
     }
 
@@ -193,14 +206,14 @@ struct MultiPatternMatcher: Sendable {
     @inline(__always)
     private static func step(_ state: Int, _ d: Int, _ st: Storage, _ denseStates: Int) -> Int {
         var q = state
-        while q >= denseStates {
+        if q >= denseStates {
             let first = Int(st.edgeStart[q]), last = Int(st.edgeStart[q &+ 1])
             var k = first
             while k < last {
                 if Int(st.edgeSymbols[k]) == d { return Int(st.edgeTargets[k]) }
                 k &+= 1
             }
-            q = Int(st.fail[q])
+            q = Int(st.fallback[q])
         }
         return Int(st.table[q &* denseCount &+ d])
     }
@@ -216,6 +229,17 @@ struct MultiPatternMatcher: Sendable {
 
     /// Calls `body` for every occurrence of every pattern in `symbols`, in
     /// order of where they end (then as the automaton lists them).
+    /// - Parameter split: off only in tests that compare it with one chain.
+    func scan(_ symbols: [UInt32], split: Bool = true, _ body: (Hit) -> Void) {
+        let skeleton = Skeleton(symbols: symbols, origin: [])
+        scan(skeleton, split: split, body)
+    }
+
+    /// Calls `body` for every occurrence of every pattern in the skeleton's
+    /// symbols, in order of where they end (then as the automaton lists them).
+    ///
+    /// The automaton reads the skeleton's one-byte codes; only a code
+    /// outside the dense alphabet looks up the symbol's value (`wide`).
     ///
     /// A long text is scanned as two halves at once: each step is a chain
     /// of dependent table loads, and two independent chains keep the
@@ -226,16 +250,16 @@ struct MultiPatternMatcher: Sendable {
     /// longest pattern); its hits are held back and reported after the
     /// first half's, so `body` sees the single scan's sequence.
     /// - Parameter split: off only in tests that compare it with one chain.
-    func scan(_ symbols: [UInt32], split: Bool = true, _ body: (Hit) -> Void) {
+    func scan(_ skeleton: Skeleton, split: Bool = true, _ body: (Hit) -> Void) {
         guard !lengths.isEmpty, let st = storage else { return }
         let denseStates = self.denseStates
         let maxLength = self.maxLength
-        symbols.withUnsafeBufferPointer { symbols in
+        let wide = skeleton.wide
+        skeleton.codes.withUnsafeBufferPointer { codes in
             @inline(__always) func advance(_ state: Int, _ i: Int) -> Int {
-                let symbol = symbols[i]
-                let d = Self.denseIndex(symbol)
-                if d >= 0 { return Self.step(state, d, st, denseStates) }
-                let next = Int(Self.sparseStep(state, symbol, sparse, fail))
+                let d = Int(codes[i])
+                if d < Self.denseCount { return Self.step(state, d, st, denseStates) }
+                let next = Int(Self.sparseStep(state, wide[i], sparse, fail))
                 return next << 1 | Int(hasOutput[next])
             }
             @inline(__always) func report(_ state: Int, _ i: Int, _ out: (Hit) -> Void) {
@@ -244,7 +268,7 @@ struct MultiPatternMatcher: Sendable {
                     out(Hit(pattern: id, start: i - Int(st.lengths[id]) + 1, end: i))
                 }
             }
-            let n = symbols.count
+            let n = codes.count
             guard split, n >= 4 * maxLength + 64 else {
                 var state = 0
                 for i in 0..<n {

@@ -18,6 +18,9 @@ struct ScanText {
     let hasBracket: Bool
     /// The normalised, separator-free "skeleton" used for profile matching.
     let skeleton: Skeleton
+    /// Whether the text is known to be all ASCII (so scalar offsets are
+    /// UTF-8 byte offsets); false also when it was not checked.
+    let isASCII: Bool
     /// The text's whitespace-separated tokens with what they contain, so
     /// detectors that need a digit, "@", ":" or "." skip every token without
     /// one (most of a narrative's words) instead of visiting each scalar.
@@ -61,12 +64,17 @@ struct ScanText {
     }
 
     init(_ text: String) {
-        let prepared = ScanText.prepare(text)
-        scalars = prepared.scalars
-        protected = prepared.protected
-        hasBracket = prepared.hasBracket
-        tokens = prepared.tokens
-        skeleton = prepared.skeleton ?? Skeleton(prepared.scalars, protected: prepared.protected)
+        var text = text
+        if let prepared = text.withUTF8({ ScanText.prepareASCII($0) }) {
+            self.init(ascii: prepared)
+        } else {
+            self.init(scalars: ScanText.decode(text))
+        }
+    }
+
+    private init(ascii prepared: (scalars: [Unicode.Scalar], protected: [Bool], hasBracket: Bool, tokens: [Token], skeleton: Skeleton)) {
+        (scalars, protected, hasBracket, tokens, skeleton) = prepared
+        isASCII = true
     }
 
     init(scalars: [Unicode.Scalar]) {
@@ -74,6 +82,7 @@ struct ScanText {
         (protected, hasBracket) = ScanText.placeholderMask(scalars)
         skeleton = Skeleton(scalars, protected: protected)
         tokens = ScanText.tokenize(scalars)
+        isASCII = false
     }
 
     /// What each ASCII scalar adds to its token's flags; `tokenSpace` ends a
@@ -94,173 +103,96 @@ struct ScanText {
     }
 
     static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
+        s.withUnsafeBufferPointer { s in tokenize(count: s.count) { s[$0].value } }
+    }
+
+    /// The tokens of a text of `n` scalars, `at(i)` being scalar `i`'s value
+    /// (one rule set for scalars and for the bytes of ASCII text).
+    @inline(__always)
+    private static func tokenize(count n: Int, _ at: (Int) -> UInt32) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 5)
-        let n = s.count
-        s.withUnsafeBufferPointer { s in
-            tokenTable.withUnsafeBufferPointer { table in
-                @inline(__always) func space(_ v: UInt32) -> Bool { v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
-                var i = 0
+        tokens.reserveCapacity(n / 5)
+        tokenTable.withUnsafeBufferPointer { table in
+            @inline(__always) func space(_ v: UInt32) -> Bool { v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
+            var i = 0
+            while i < n {
+                if space(at(i)) { i += 1; continue }
+                let start = i
+                var flags: UInt8 = 0
                 while i < n {
-                    if space(s[i].value) { i += 1; continue }
-                    let start = i
-                    var flags: UInt8 = 0
-                    while i < n {
-                        let v = s[i].value
-                        if v >= 0x80 { flags |= Token.nonASCII; i += 1; continue }
-                        let f = table[Int(v)]
-                        if f == tokenSpace { break }
-                        if f == tokenDot {
-                            if i + 1 < n, !space(s[i + 1].value) { flags |= Token.innerDot }
-                        } else {
-                            flags |= f
-                        }
-                        i += 1
+                    let v = at(i)
+                    if v >= 0x80 { flags |= Token.nonASCII; i += 1; continue }
+                    let f = table[Int(v)]
+                    if f == tokenSpace { break }
+                    if f == tokenDot {
+                        if i + 1 < n, !space(at(i + 1)) { flags |= Token.innerDot }
+                    } else {
+                        flags |= f
                     }
-                    tokens.append(Token(start: start, end: i, flags: flags))
+                    i += 1
                 }
+                tokens.append(Token(start: start, end: i, flags: flags))
             }
         }
         return tokens
     }
 
-    /// Everything `init(scalars:)` builds, in one pass over the UTF-8 of
-    /// `text`: the scalars, the placeholder mask (placeholders are ASCII, so
-    /// they are recognised on the bytes), the tokens and, when the text is
-    /// all ASCII, the skeleton (nil otherwise: the caller runs the general
-    /// loop). Same rules as `decode`, `placeholderMask`, `tokenize` and
-    /// `Skeleton.ascii`, which stay as the reference (`FastPathTests`).
-    static func prepare(_ text: String)
-        -> (scalars: [Unicode.Scalar], protected: [Bool], hasBracket: Bool, tokens: [Token], skeleton: Skeleton?)
+    /// Everything `init(scalars:)` builds, straight from the UTF-8 of an
+    /// all-ASCII text (nil for any other: the caller decodes and takes the
+    /// general route). Scalar and byte offsets agree, so each part is a
+    /// short loop over the bytes with the same rules as the general one:
+    /// the scalars widened, the tokens (`tokenize`), the placeholder mask
+    /// (a placeholder lies inside one token holding a "[", so only tokens
+    /// flagged `open` are searched) and the skeleton (`Skeleton.ascii`).
+    static func prepareASCII(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (scalars: [Unicode.Scalar], protected: [Bool], hasBracket: Bool, tokens: [Token], skeleton: Skeleton)?
     {
-        var text = text
-        return text.withUTF8 { bytes in
-            let end = bytes.count
-            var n = 0
-            var bracket = false
-            var ascii = true
-            var symCount = 0
-            var tokens: [Token] = []
-            tokens.reserveCapacity(end / 5)
-            var mask: [Bool] = []
-            var symbols: [UInt32] = []
-            var origin: [Int] = []
-            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { out, outCount in
-                mask = [Bool](unsafeUninitializedCapacity: end) { mask, maskCount in
-                    symbols = [UInt32](unsafeUninitializedCapacity: end) { sym, symTotal in
-                        origin = [Int](unsafeUninitializedCapacity: end) { org, orgTotal in
-                            tokenTable.withUnsafeBufferPointer { table in
-                                Skeleton.asciiClass.withUnsafeBufferPointer { asciiClass in
-                                    Skeleton.asciiSymbol.withUnsafeBufferPointer { asciiSymbol in
-                                        @inline(__always) func space(_ v: UInt8) -> Bool { v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
-                                        var i = 0
-                                        var protectedUntil = 0
-                                        var inToken = false
-                                        var tokenStart = 0
-                                        var flags: UInt8 = 0
-                                        var lastWasBarrier = true
-                                        var prev: UInt32 = 0
-                                        while i < end {
-                                            let b = UInt32(bytes[i])
-                                            var v: UInt32
-                                            let next: Int
-                                            if b < 0x80 {
-                                                v = b; next = i + 1
-                                            } else if b < 0xE0 {
-                                                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); next = i + 2
-                                            } else if b < 0xF0 {
-                                                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                                                next = i + 3
-                                            } else {
-                                                v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                                                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                                                next = i + 4
-                                            }
-                                            (out.baseAddress! + n).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
-
-                                            // Placeholder mask: a "[" outside a placeholder may open one.
-                                            if b == 0x5B, n >= protectedUntil {
-                                                bracket = true
-                                                let close = placeholderClose(bytes, i)
-                                                if close >= 0 { protectedUntil = n + (close - i) + 1 }
-                                            }
-                                            let isProtected = n < protectedUntil
-                                            (mask.baseAddress! + n).initialize(to: isProtected)
-
-                                            // Tokens.
-                                            if v >= 0x80 {
-                                                if !inToken { inToken = true; tokenStart = n; flags = 0 }
-                                                flags |= Token.nonASCII
-                                            } else {
-                                                let f = table[Int(v)]
-                                                if f == tokenSpace {
-                                                    if inToken {
-                                                        tokens.append(Token(start: tokenStart, end: n, flags: flags))
-                                                        inToken = false
-                                                    }
-                                                } else {
-                                                    if !inToken { inToken = true; tokenStart = n; flags = 0 }
-                                                    if f == tokenDot {
-                                                        if next < end, !space(bytes[next]) { flags |= Token.innerDot }
-                                                    } else {
-                                                        flags |= f
-                                                    }
-                                                }
-                                            }
-
-                                            // Skeleton, while the text is all ASCII.
-                                            skeleton: if ascii {
-                                                if v >= 0x80 { ascii = false; break skeleton }
-                                                var symbol: UInt32
-                                                if isProtected {
-                                                    symbol = Skeleton.barrier
-                                                } else {
-                                                    switch asciiClass[Int(v)] {
-                                                    case 2:
-                                                        symbol = asciiSymbol[Int(v)]
-                                                    case 1:
-                                                        break skeleton
-                                                    case 3:
-                                                        if next < end, ScalarClass.isASCIIAlnum(Unicode.Scalar(bytes[next])) { break skeleton }
-                                                        symbol = Skeleton.barrier
-                                                    case 4:
-                                                        let sign = n > 0 && next < end && ScalarClass.isASCIIAlnum(Unicode.Scalar(bytes[next]))
-                                                            && prev < 0x80 && (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7A
-                                                        symbol = sign ? Skeleton.leet(v) : Skeleton.barrier
-                                                    default:
-                                                        symbol = Skeleton.barrier
-                                                    }
-                                                }
-                                                if symbol == Skeleton.barrier {
-                                                    if lastWasBarrier { break skeleton }
-                                                    lastWasBarrier = true
-                                                } else {
-                                                    lastWasBarrier = false
-                                                }
-                                                (sym.baseAddress! + symCount).initialize(to: symbol)
-                                                (org.baseAddress! + symCount).initialize(to: n)
-                                                symCount += 1
-                                            }
-
-                                            prev = v
-                                            n += 1
-                                            i = next
-                                        }
-                                        if inToken { tokens.append(Token(start: tokenStart, end: n, flags: flags)) }
-                                    }
-                                }
-                            }
-                            orgTotal = ascii ? symCount : 0
-                        }
-                        symTotal = ascii ? symCount : 0
-                    }
-                    maskCount = n
-                }
-                outCount = n
-            }
-            let skeleton = ascii ? Skeleton(symbols: symbols, origin: origin) : nil
-            return (scalars, mask, bracket, tokens, skeleton)
+        let n = bytes.count
+        guard n < Int(Int32.max), isASCII(bytes) else { return nil }
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            let raw = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: UInt32.self)
+            for i in 0..<n { raw[i] = UInt32(bytes[i]) }
+            count = n
         }
+        let tokens = tokenize(count: n) { UInt32(bytes[$0]) }
+        var protected = [Bool](repeating: false, count: n)
+        var bracket = false
+        protected.withUnsafeMutableBufferPointer { mask in
+            for t in tokens where t.flags & Token.open != 0 {
+                var i = t.start
+                while i < t.end {
+                    if bytes[i] == 0x5B {
+                        bracket = true
+                        let close = placeholderClose(bytes, i)
+                        if close >= 0 {
+                            for k in i...close { mask[k] = true }
+                            i = close + 1
+                            continue
+                        }
+                    }
+                    i += 1
+                }
+            }
+        }
+        // Without a "[" nothing is protected: the builder then reads no mask.
+        let skeleton = bracket ? protected.withUnsafeBufferPointer { mask in
+            Skeleton(asciiCount: n, { UInt32(bytes[$0]) }, { mask[$0] })!
+        } : Skeleton(asciiCount: n, { UInt32(bytes[$0]) }, { _ in false })!
+        return (scalars, protected, bracket, tokens, skeleton)
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        var acc: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            acc |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < n { acc |= UInt64(bytes[i]); i += 1 }
+        return acc & 0x8080_8080_8080_8080 == 0
     }
 
     /// The byte offset of the "]" closing the placeholder whose "[" is at
@@ -383,8 +315,40 @@ struct ScanText {
 struct Skeleton {
     static let barrier: UInt32 = .max
 
-    var symbols: [UInt32] = []
-    var origin: [Int] = []
+    /// The automaton's dense alphabet: codes 0–25 are "a"–"z", 26–35 "0"–"9",
+    /// 36 the barrier; `wideCode` marks any other symbol.
+    static let denseCount = 37
+    static let barrierCode: UInt8 = 36
+    static let wideCode: UInt8 = 37
+
+    /// One code per symbol (one byte each: the automaton reads these, and
+    /// preparation writes a quarter of what 32-bit symbols took).
+    var codes: [UInt8] = []
+    /// `origin[k]`: the scalar offset symbol `k` came from.
+    var origin: [Int32] = []
+    /// Every symbol's value, kept only when some symbol is outside the dense
+    /// alphabet (non-Latin letters); empty otherwise.
+    var wide: [UInt32] = []
+
+    /// The symbols' values (letters lower-cased, digits, `barrier`).
+    var symbols: [UInt32] {
+        wide.isEmpty ? codes.map { Skeleton.codeValues[Int($0)] } : wide
+    }
+
+    /// The code of symbol `v`.
+    @inline(__always)
+    static func code(_ v: UInt32) -> UInt8 {
+        if v >= 0x61 && v <= 0x7A { return UInt8(v - 0x61) }
+        if v >= 0x30 && v <= 0x39 { return UInt8(v - 0x30) + 26 }
+        if v == barrier { return barrierCode }
+        return wideCode
+    }
+
+    private static let codeValues: [UInt32] = (0..<denseCount).map { (d: Int) -> UInt32 in
+        if d < 26 { return 0x61 + UInt32(d) }
+        if d < 36 { return 0x30 + UInt32(d - 26) }
+        return barrier
+    }
 
     /// Look-alike folding for ASCII: digits and signs that stand in for
     /// letters in "acmeb4nk", "4CME", "Acm3", "B@nk", and "l" read as "i"
@@ -404,9 +368,26 @@ struct Skeleton {
         }
     }
 
-    /// The symbol of an ASCII letter or digit: lower-cased, look-alike folded.
-    fileprivate static let asciiSymbol: [UInt32] = (0..<128).map { v -> UInt32 in
-        leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+    /// The code of an ASCII character's symbol: letters lower-cased, then
+    /// look-alike folded ("@" and "$" included, for where they are letters).
+    fileprivate static let asciiCode: [UInt8] = (0..<128).map { v -> UInt8 in
+        code(leet(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
+    }
+
+    /// Entries of `asciiEntry` besides symbol codes and `barrierCode`.
+    fileprivate static let vanishCode: UInt8 = 0x40
+    fileprivate static let lookCode: UInt8 = 0x80
+
+    /// How an ASCII character enters the skeleton, for the ASCII builder:
+    /// its symbol's code, `barrierCode`, `vanishCode` (a separator) or
+    /// `lookCode` ("." and "@"/"$": the neighbours decide), from `asciiClass`.
+    fileprivate static let asciiEntry: [UInt8] = (0..<128).map { v -> UInt8 in
+        switch asciiClass[v] {
+        case 2: asciiCode[v]
+        case 1: vanishCode
+        case 3, 4: lookCode
+        default: barrierCode
+        }
     }
 
     /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
@@ -420,19 +401,26 @@ struct Skeleton {
         return ScalarClass.isSeparator(c) ? 1 : 0
     }
 
-    init(symbols: [UInt32], origin: [Int]) {
-        self.symbols = symbols
+    init(symbols: [UInt32], origin: [Int32]) {
+        codes = symbols.map(Skeleton.code)
         self.origin = origin
+        if codes.contains(Skeleton.wideCode) { wide = symbols }
     }
 
     /// - Parameter plain: no look-alike folding (case, accents and width only).
     /// - Parameter fastASCII: take the all-ASCII fast path when it applies
     ///   (off only in tests that compare it with the general loop).
     init(_ s: [Unicode.Scalar], protected: [Bool], plain: Bool = false, fastASCII: Bool = true) {
-        if !plain, fastASCII, let ascii = Skeleton.ascii(s, protected) {
-            (symbols, origin) = ascii
+        if !plain, fastASCII, let ascii = s.withUnsafeBufferPointer({ s in
+            protected.withUnsafeBufferPointer { protected in
+                Skeleton(asciiCount: s.count, { s[$0].value }, { protected[$0] })
+            }
+        }) {
+            self = ascii
             return
         }
+        var symbols: [UInt32] = []
+        var origin: [Int32] = []
         symbols.reserveCapacity(s.count)
         origin.reserveCapacity(s.count)
         var cache: [UInt32: [UInt32]] = [:]
@@ -464,20 +452,20 @@ struct Skeleton {
                 if symbol == Skeleton.barrier {
                     if !lastWasBarrier {
                         symbols.append(Skeleton.barrier)
-                        origin.append(i)
+                        origin.append(Int32(i))
                         lastWasBarrier = true
                     }
                 } else {
                     lastWasBarrier = false
                     symbols.append(symbol)
-                    origin.append(i)
+                    origin.append(Int32(i))
                 }
                 continue
             }
             if protected[i] || !(ScalarClass.isAnyAlnum(c) || ScalarClass.isIgnorable(c) || ScalarClass.isSeparator(c)) {
                 if !lastWasBarrier {
                     symbols.append(Skeleton.barrier)
-                    origin.append(i)
+                    origin.append(Int32(i))
                     lastWasBarrier = true
                 }
                 continue
@@ -493,72 +481,77 @@ struct Skeleton {
             }
             for v in folded {
                 symbols.append(v)
-                origin.append(i)
+                origin.append(Int32(i))
             }
         }
+        self.init(symbols: symbols, origin: origin)
     }
 
-    /// The skeleton of an all-ASCII text (the usual case), written straight
-    /// into preallocated arrays (one symbol per scalar at most); nil as soon
-    /// as a non-ASCII scalar turns up. Same rules as the general loop.
-    private static func ascii(_ s: [Unicode.Scalar], _ protected: [Bool]) -> ([UInt32], [Int])? {
-        let n = s.count
+    /// The skeleton of an all-ASCII text (the usual case) of `n` scalars,
+    /// `at(i)` being scalar `i`'s value and `isProtected(i)` whether it lies
+    /// in a placeholder, written straight into preallocated arrays (one
+    /// symbol per scalar at most); nil as soon as a non-ASCII scalar turns
+    /// up. Same rules as the general loop; one definition serves the
+    /// scalars (`init(_:protected:)`) and the bytes of ASCII text
+    /// (`ScanText.prepareASCII`).
+    @inline(__always)
+    init?(asciiCount n: Int, _ at: (Int) -> UInt32, _ isProtected: (Int) -> Bool) {
+        precondition(n <= Int(Int32.max), "skeleton origins are 32-bit")
         var count = 0
         var ok = false
-        var origin: [Int] = []
+        var origin: [Int32] = []
+        @inline(__always) func alnum(_ v: UInt32) -> Bool {
+            (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
         // Written straight into uninitialised storage (no zero fill); the
         // element types are trivial, so a failed attempt just keeps none.
-        let symbols = [UInt32](unsafeUninitializedCapacity: n) { sym, symCount in
-            origin = [Int](unsafeUninitializedCapacity: n) { org, orgCount in
-                ok = s.withUnsafeBufferPointer { s in
-                    protected.withUnsafeBufferPointer { protected in
-                        asciiClass.withUnsafeBufferPointer { asciiClass in asciiSymbol.withUnsafeBufferPointer { asciiSymbol in
-                            var lastWasBarrier = true
-                            for i in 0..<n {
-                                let v = s[i].value
-                                if v >= 0x80 { return false }
-                                var symbol: UInt32
-                                if protected[i] {
-                                    symbol = Skeleton.barrier
-                                } else {
-                                    switch asciiClass[Int(v)] {
-                                    case 2:
-                                        symbol = asciiSymbol[Int(v)]
-                                    case 1:
-                                        continue
-                                    case 3:
-                                        if i + 1 < n, ScalarClass.isASCIIAlnum(s[i + 1]) { continue }
-                                        if i + 1 < n, s[i + 1].value >= 0x80 { return false }
-                                        symbol = Skeleton.barrier
-                                    case 4:
-                                        if i + 1 < n, s[i + 1].value >= 0x80 { return false }
-                                        let sign = i > 0 && i + 1 < n && ScalarClass.isASCIIAlnum(s[i + 1])
-                                            && s[i - 1].value < 0x80 && (s[i - 1].value | 0x20) >= 0x61 && (s[i - 1].value | 0x20) <= 0x7A
-                                        symbol = sign ? Skeleton.leet(v) : Skeleton.barrier
-                                    default:
-                                        symbol = Skeleton.barrier
-                                    }
+        let codes = [UInt8](unsafeUninitializedCapacity: n) { out, codeCount in
+            origin = [Int32](unsafeUninitializedCapacity: n) { org, orgCount in
+                ok = Skeleton.asciiEntry.withUnsafeBufferPointer { entries in
+                    var lastWasBarrier = true
+                    for i in 0..<n {
+                        let v = at(i)
+                        if v >= 0x80 { return false }
+                        var code = entries[Int(v)]
+                        if code == Skeleton.lookCode || isProtected(i) {
+                            if isProtected(i) {
+                                code = Skeleton.barrierCode
+                            } else if v == 0x2E {
+                                // "." vanishes before a letter or digit.
+                                code = Skeleton.barrierCode
+                                if i + 1 < n {
+                                    let next = at(i + 1)
+                                    if alnum(next) { code = Skeleton.vanishCode }
+                                    else if next >= 0x80 { return false }
                                 }
-                                if symbol == Skeleton.barrier {
-                                    if lastWasBarrier { continue }
-                                    lastWasBarrier = true
-                                } else {
-                                    lastWasBarrier = false
-                                }
-                                sym[count] = symbol
-                                org[count] = i
-                                count += 1
+                            } else {
+                                // "@" and "$" between a letter and a letter or digit are look-alikes.
+                                if i + 1 < n, at(i + 1) >= 0x80 { return false }
+                                let sign = i > 0 && i + 1 < n && alnum(at(i + 1))
+                                    && at(i - 1) < 0x80 && (at(i - 1) | 0x20) >= 0x61 && (at(i - 1) | 0x20) <= 0x7A
+                                code = sign ? Skeleton.code(Skeleton.leet(v)) : Skeleton.barrierCode
                             }
-                            return true
-                        } }
+                        }
+                        // A symbol, a barrier (kept unless one was just kept)
+                        // or nothing, decided without a branch on which: the
+                        // slot is written anyway and kept by counting it.
+                        out[count] = code
+                        org[count] = Int32(truncatingIfNeeded: i)
+                        let barrier = code == Skeleton.barrierCode
+                        let vanish = code == Skeleton.vanishCode
+                        let keep = !vanish && !(barrier && lastWasBarrier)
+                        count &+= keep ? 1 : 0
+                        lastWasBarrier = vanish ? lastWasBarrier : barrier
                     }
+                    return true
                 }
                 orgCount = ok ? count : 0
             }
-            symCount = ok ? count : 0
+            codeCount = ok ? count : 0
         }
         guard ok else { return nil }
-        return (symbols, origin)
+        self.codes = codes
+        self.origin = origin
     }
 
     /// Homoglyphs from other scripts that phishing uses for Latin letters
