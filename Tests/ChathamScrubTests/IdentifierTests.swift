@@ -15,6 +15,12 @@ import Testing
         check("ring 020 7946 0321 or 03-1234-5678", [("phone", "020 7946 0321"), ("phone", "03-1234-5678")])
         check("Caller ID (212) 555-0187", [("phone", "(212) 555-0187")])
         check("tel 01 45 67 89 10", [("phone", "01 45 67 89 10")])
+        // An area code in brackets, outside North America too.
+        check("do número (11) 98765-4321 e", [("phone", "(11) 98765-4321")])
+        check("Tel. (0203) 44712290 oder (020) 7946 0321", [("phone", "(0203) 44712290"), ("phone", "(020) 7946 0321")])
+        // Near-misses: a year or a count in brackets, short groups.
+        check("in (2024) 10 000 hosts and (12) 345 files, (3) 1234 5678", [])
+        check("see (2023) 4821 9912 and (11) 98 76", [])
         // Near-misses: dates, times, counts, versions, CVE numbers.
         check("on 2026-10-14 at 09:40 we saw 1,450 hosts", [])
         check("version 9.8.4 and build 7.0.1", [])
@@ -37,16 +43,34 @@ import Testing
         check("logged in as CORP\\jdoe then", [("user", "CORP\\jdoe")])
         check("user j.doe and tmorgan2 and adm-rkumar", [("user", "j.doe"), ("user", "tmorgan2"), ("user", "adm-rkumar")])
         check("Badge #7731 and staff no. 88213", [("id", "7731"), ("id", "88213")])
+        // German "-nummer" compounds announce an identifier, unless technical.
+        check("Ausweisnummer A-7731 und Versichertennummer 4471123", [("id", "A-7731"), ("id", "4471123")])
+        check("die SERIENNUMMER: FGT60F1234", [("id", "FGT60F1234")])
+        check("Portnummer 4444, Versionsnummer 7.2.4, Ereignisnummer 4625", [])
+        check("eine Nummer 4444 und Summer 2024", [])
         check("ticket INC0012345 opened", [("id", "INC0012345")])
         // Near-misses.
         check("C:\\Windows\\System32 and NT AUTHORITY\\SYSTEM", [])
         check("python3 and windows10 and invoice.pdf", [])
+        check("rundll32 loaded it via regsvr32 and advapi32", [])
+        check("user rundle32 logged in", [("user", "rundle32")])
         check("the account for 312 users", [])
     }
 
     @Test func namedHosts() {
         check("reached FIN-SRV-042 and dub-sql-clm02", [("host", "FIN-SRV-042"), ("host", "dub-sql-clm02")])
         check("LDN-DC01 replicated", [("host", "LDN-DC01")])
+        // One-part names with a zero-padded number and no role word.
+        check("hosts NGHTHEATRE03 and atlas007 beaconed", [("host", "NGHTHEATRE03"), ("host", "atlas007")])
+        // Near-misses: versions, ATT&CK ids, months, document words.
+        check("on ESX7 and ESXi8, TA0001, JAN01, PHASE01, DAY02, RFC0791, APT28", [])
+        check("esx01 and ESX12 are hosts", [("host", "esx01"), ("host", "ESX12")])
+        // Hardware models after the vendor or product family are kept ...
+        check("Cisco Nexus 9336C-FX2 and Catalyst C9300-48P-E and ProLiant DL380-G10", [])
+        check("a Cisco ISR-4331-K9 at the branch", [])
+        // ... but a host after a product word is still a host.
+        check("the FortiGate FW-LDN-01 and Cisco LDN-RTR-02", [("host", "FW-LDN-01"), ("host", "LDN-RTR-02")])
+        check("core switch 9336C-FX2 and C9300-48P-E", [("host", "9336C-FX2"), ("host", "C9300-48P-E")])
         // Near-misses: ciphers, standards, actor ids, lists.
         check("AES-128-GCM, SHA-256, Storm-0558, top-10-list, MS17-010", [])
     }
@@ -58,6 +82,28 @@ import Testing
         let text = "Contractor Tomasz Nowak reused it; later Tomasz admitted it and Mr Nowak resigned."
         check(text, [("person", "Tomasz Nowak"), ("person", "Tomasz"), ("person", "Nowak")])
         check("情報システム部の鈴木一郎さんが発見した。", [("person", "鈴木一郎")])
+    }
+
+    @Test func peopleWithoutTitle() {
+        // A full name in a list with a person found is a person too.
+        check("Present: Orsolya Kertész, Rui Costa and Tadeusz Wrona.",
+              [("person", "Orsolya Kertész"), ("person", "Rui Costa"), ("person", "Tadeusz Wrona")])
+        check("Anwesend Orsolya Kertész und Anna Roth", [("person", "Orsolya Kertész"), ("person", "Anna Roth")])
+        // Near-misses: a lone capitalised word, keep vocabulary, teams.
+        check("Rui Costa, Legal and Finance", [("person", "Rui Costa")])
+        check("Rui Costa saw Cobalt Strike and Brute Ratel", [("person", "Rui Costa")])
+        // Hyphenated given names with a part in the lexicon.
+        check("Jean-Baptiste Moreau confirme", [("person", "Jean-Baptiste Moreau")])
+        check("with Mei-Ling Chen; later Mei-Ling left", [("person", "Mei-Ling Chen"), ("person", "Mei-Ling")])
+        check("the Rhein-Main Flughafen and Baden-Württemberg", [])
+        // Greetings and sign-offs.
+        check("Hi Ifeyinwa, please call.", [("person", "Ifeyinwa")])
+        check("Regards,\nOrsolya Kertész", [("person", "Orsolya Kertész")])
+        check("Hi all, thanks. Liebe Grüße. Best Practices", [])
+        // A name before an e-mail address or a verb of saying.
+        check("From: Orsolya Kertész <ok@example.org>", [("person", "Orsolya Kertész"), ("email", "ok@example.org")])
+        check("Tadeusz Wrona confirmed the block.", [("person", "Tadeusz Wrona")])
+        check("Threat actors confirmed it. Incident Response confirmed.", [])
         check("山田部長は連絡した。", [("person", "山田")])
         // Near-misses: tools, actors, products and months are not people.
         check("Agent Tesla and Volt Typhoon hit Microsoft Exchange in May", [])

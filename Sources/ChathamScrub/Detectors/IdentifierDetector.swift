@@ -33,7 +33,9 @@ struct IdentifierDetector: Detector {
                     guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
                     var w = i + 1
                     while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
-                    if mayStartKeyword(v, length: w - i), !text.isWordy(at: i - 1) { keyword(text, i, &candidates) }
+                    if mayStartKeyword(v, length: w - i) || Keywords.mayEndCompound(s, i, w), !text.isWordy(at: i - 1) {
+                        keyword(text, i, &candidates)
+                    }
                     i = w
                 }
                 return tokenEnd
@@ -87,7 +89,8 @@ struct IdentifierDetector: Detector {
                 if !digits, !joiner {
                     // Most words are not keywords: a (first letter, length)
                     // table rules them out before any hashing.
-                    if !glued, w < n && s[w].value >= 0x80 || mayStartKeyword(s[i].value, length: w - i) {
+                    if !glued, w < n && s[w].value >= 0x80 || mayStartKeyword(s[i].value, length: w - i)
+                        || Keywords.mayEndCompound(s, i, w) {
                         keyword(text, i, &candidates)
                     }
                     i = w
@@ -104,7 +107,7 @@ struct IdentifierDetector: Detector {
                     if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
                     if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
-                    if let e = namedHost(s, i) { add(.host, i, e, text, &candidates) }
+                    if let e = namedHost(s, i), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
                     if let e = singleHost(s, i), !text.isWordy(at: e) { add(.host, i, e, text, &candidates) }
                     keyword(text, i, &candidates)
                 }
@@ -219,7 +222,7 @@ struct IdentifierDetector: Detector {
         var digits = 0
         // The groups' lengths: how many, the first, the shortest, and
         // whether they are 3, 3, 4 (no array per call).
-        var groupCount = 0, firstGroup = 0, shortestGroup = Int.max
+        var groupCount = 0, firstGroup = 0, shortestGroup = Int.max, restShortest = Int.max, lastGroup = 0
         var nanp = true
         let plus = s[i] == "+"
         if plus { j += 1 }
@@ -234,7 +237,8 @@ struct IdentifierDetector: Detector {
             if k == g { break }
             let len = k - g
             if paren { guard k < s.count, s[k] == ")" else { break }; k += 1; sawParen = true }
-            if groupCount == 0 { firstGroup = len }
+            if groupCount == 0 { firstGroup = len } else { restShortest = min(restShortest, len) }
+            lastGroup = len
             if groupCount >= 3 || len != (groupCount == 2 ? 4 : 3) { nanp = false }
             groupCount += 1
             shortestGroup = min(shortestGroup, len)
@@ -258,7 +262,14 @@ struct IdentifierDetector: Detector {
         }
         if groupCount < 2 { return nil }
         if s[i] == "(" {
-            return digits == 10 && firstGroup == 3 ? lastEnd : nil
+            if digits == 10 && firstGroup == 3 { return lastEnd } // (212) 555-0187
+            // An area code in brackets before the subscriber number, as most
+            // countries write it: (11) 98765-4321, (020) 7946 0321,
+            // (0203) 44712290. The groups after the brackets have three
+            // digits or more, and the bracketed group is not a year.
+            let year = firstGroup == 4 && (s[i + 1] == "1" || s[i + 1] == "2")
+            return sawParen && firstGroup >= 2 && firstGroup <= 5 && !year && digits >= 9 && digits <= 12
+                && restShortest >= 3 && lastGroup >= 4 ? lastEnd : nil
         }
         if s[i] == "0" {
             return digits >= 9 && digits <= 12 && shortestGroup >= 2 && firstGroup <= 5 ? lastEnd : nil
@@ -319,7 +330,8 @@ struct IdentifierDetector: Detector {
     static let accountPrefixes = WordSet(["adm", "admin", "svc", "srv", "sa", "da", "ext", "tmp", "test", "t0", "t1", "t2", "ops"], folded: false)
     static let codeWords: Set<String> = ["out", "log", "the", "and", "com", "get", "set"]
     /// Words that take a version number and are not user names.
-    static let productStems = WordSet([
+    static let productStems = WordSet(productStemWords, folded: false)
+    static let productStemWords: [String] = [
         "windows", "office", "python", "ubuntu", "debian", "centos", "server", "exchange", "outlook", "chrome",
         "firefox", "kernel", "vmware", "version", "oracle", "redhat", "fedora", "android", "iphone", "galaxy",
         "macos", "access", "teams", "sharepoint", "system", "service", "backup", "update", "shadow", "sqlserver",
@@ -331,7 +343,11 @@ struct IdentifierDetector: Detector {
         "module", "sample", "variant", "payload", "beacon", "stager", "loader", "dropper", "agent", "build",
         "release", "patch", "hotfix", "sprint", "class", "room", "floor", "block", "building", "section",
         "chapter", "annex", "table", "figure", "report", "draft", "slide", "page", "part",
-    ], folded: false)
+        // Windows binaries and libraries with a bitness suffix (rundll32,
+        // regsvr32, advapi32): tools an attacker ran, facts to keep.
+        "rundll", "regsvr", "advapi", "netapi", "crypt", "comctl", "shell", "secur", "dnsapi", "wldap", "mscoree",
+        "oleaut", "iphlpapi", "wsock", "winspool",
+    ]
 
     /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style).
     func ticket(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
@@ -386,6 +402,71 @@ struct IdentifierDetector: Detector {
         return mixedPart || paddedNumber ? end : nil
     }
 
+    /// A hardware model after its vendor or product family, not a host:
+    /// "Cisco Nexus 9336C-FX2", "Catalyst C9300-48P", "ASA 5516-X",
+    /// "ProLiant DL380-G10", "Juniper SRX345". The word before is in the keep
+    /// vocabulary or a product family, and the token reads as a model: its
+    /// first part has a digit, or its last part is a model suffix (600E, 48P,
+    /// K9, FX2). A host after a product word ("FortiGate FW-LDN-01",
+    /// "Cisco LDN-RTR-02") is still a host.
+    func modelAfterProduct(_ text: ScanText, _ i: Int, _ e: Int) -> Bool {
+        let s = text.scalars
+        // The word before, across one space.
+        guard i >= 3, s[i - 1] == " " else { return false }
+        var b = i - 1
+        while b > 0, ScalarClass.isAlnum(s[b - 1]) || s[b - 1] == "-" { b -= 1 }
+        guard b < i - 1, Self.productWords.contains(s, b, i - 1) else { return false }
+        // The token's parts.
+        var firstHasDigit = false
+        var p = i
+        while p < e, s[p] != "-", s[p] != "_" {
+            if ScalarClass.isASCIIDigit(s[p]) { firstHasDigit = true }
+            p += 1
+        }
+        if firstHasDigit { return true }
+        var q = e
+        while q > i, s[q - 1] != "-", s[q - 1] != "_" { q -= 1 }
+        guard q > i else { return false }
+        return Self.modelSuffix(s, q, e)
+    }
+
+    /// 600E, 48P, 60F (digits then one or two letters); K9, G10, FX2 (one or
+    /// two letters then a number that is not zero-padded).
+    static func modelSuffix(_ s: [Unicode.Scalar], _ p: Int, _ e: Int) -> Bool {
+        var k = p
+        while k < e, ScalarClass.isASCIIDigit(s[k]) { k += 1 }
+        let digits = k - p
+        if digits >= 1 {
+            var l = k
+            while l < e, Self.asciiLetter(s[l]) { l += 1 }
+            return l == e && l - k >= 1 && l - k <= 2
+        }
+        while k < e, Self.asciiLetter(s[k]) { k += 1 }
+        let letters = k - p
+        guard letters >= 1, letters <= 2, k < e, s[k] != "0" else { return false }
+        var l = k
+        while l < e, ScalarClass.isASCIIDigit(s[l]) { l += 1 }
+        return l == e && l - k <= 2
+    }
+
+    @inline(__always) static func asciiLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    /// Words before a hardware model: the first words of the keep
+    /// vocabulary's names (Cisco, FortiGate, Juniper …) and product families
+    /// that are not in it. Not generic nouns ("server", "firewall"): a host
+    /// name follows those as often as a model does.
+    static let productWords = WordSet(Vocabulary.keepNames.compactMap { $0.split(separator: " ").first.map(String.init) } + [
+        "nexus", "catalyst", "meraki", "isr", "asr", "firepower", "proliant", "poweredge", "powervault", "powerstore",
+        "thinkpad", "thinksystem", "latitude", "optiplex", "elitebook", "probook", "aruba", "procurve", "firebox",
+        "fortiswitch", "fortiap", "fortianalyzer", "fortimanager", "fortisiem", "fortimail", "srx", "qfx", "pa", "tz", "nsa", "ucs",
+        "hyperflex", "nimble", "primera", "netapp", "storeonce", "idrac", "ilo", "viprion", "stormshield", "xgs",
+        "edgerouter", "unifi", "routerboard", "ccr", "simatic", "scalance", "modicon", "controllogix", "compactlogix",
+        "micrologix", "asa", "model", "modell", "modèle", "modelo",
+    ], folded: true)
+
     /// One-part host names: a server-role word, optionally after a short
     /// site code and before an environment, then a number — DC01, FS02,
     /// SQLPROD3, LDNDC01, exch02, web01. All upper or all lower case
@@ -410,9 +491,24 @@ struct IdentifierDetector: Detector {
         if k < s.count, s[k] == "." || s[k] == "-" || s[k] == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { return nil }
         var word = ""
         for c in s[i..<j] { word.unicodeScalars.append(Unicode.Scalar(UInt8(c.value | 0x20))) }
+        // rundll32, regsvr32 ("svr" is a role): Windows binaries.
+        if Self.binaryStems.contains(s, i, j) { return nil }
+        // ESX7, ESXi8: the product's major version, not a host (hosts are
+        // numbered ESX01, esx-12).
+        if digits == 1, word == "esx" || word == "esxi" { return nil }
         var stem = Substring(word)
         if let env = Self.hostEnvironments.first(where: { stem.count > $0.count && stem.hasSuffix($0) }) { stem = stem.dropLast(env.count) }
-        guard let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else { return nil }
+        guard let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else {
+            // No role word, but a zero-padded number: machines are numbered
+            // that way, words and versions are not (NGHTHEATRE03, atlas007,
+            // kiosk0412). Not ATT&CK-like ids (TA0001: two letters), months
+            // (JAN01), or the technical and document words of `productStems`
+            // and `techWords` (PHASE01, DAY02, RFC0791).
+            if letters >= 3, digits >= 2, s[j] == "0", !Self.notHostStems.contains(s, i, j), !Self.techWordSet.contains(s, i, j) {
+                return k
+            }
+            return nil
+        }
         var whole = word
         for c in s[j..<k] { whole.unicodeScalars.append(c) }
         return Self.notHosts.contains(whole) ? nil : k
@@ -426,6 +522,18 @@ struct IdentifierDetector: Detector {
         "wks", "pc", "lt", "lap", "kiosk", "pos", "atm", "hmi", "plc", "scada", "erp", "crm", "git", "siem", "nms",
         "ntp", "ftp", "sftp", "ldap", "vdi", "nps", "radius", "wlc", "rtr", "sw", "ids", "dmz", "gw", "ws", "vm",
     ].sorted { $0.count > $1.count }
+    /// Windows binaries and libraries with a bitness suffix.
+    static let binaryStems = WordSet(["rundll", "regsvr", "advapi", "netapi", "crypt", "comctl", "shell", "secur", "dnsapi",
+                                      "wldap", "mscoree", "oleaut", "iphlpapi", "wsock", "winspool", "kernel", "gdi",
+                                      "msvcr", "ws2_", "wow"], folded: true)
+
+    /// Words before a zero-padded number that do not make a host name.
+    static let notHostStems = WordSet(productStemWords + [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "vlan", "port", "fig", "item", "line", "row", "col", "ver", "rev", "rel", "run", "lot", "batch", "episode",
+        "sample", "doc", "img", "pic", "photo", "scan", "frame",
+    ], folded: true)
+
     /// Products and terms that have a host's shape.
     static let notHosts: Set<String> = ["db2", "web2", "web3", "ws1", "pos1", "pos2"]
     /// Environment suffixes after the role: SQLPROD3, webdev02.
@@ -516,6 +624,13 @@ enum Keywords {
         return table
     }()
 
+    /// Whether the word `i..<j` may be a "-nummer" compound (two compares;
+    /// `numberCompound` decides).
+    @inline(__always)
+    static func mayEndCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        j - i >= 8 && s[j - 1].value | 0x20 == 0x72 && s[j - 2].value | 0x20 == 0x65 && s[j - 3].value | 0x20 == 0x6D
+    }
+
     /// Whether a keyword of `length` scalars may start with ASCII `first`.
     @inline(__always)
     static func mayStart(_ first: UInt32, length: Int) -> Bool {
@@ -533,7 +648,33 @@ enum Keywords {
         }
         var j = i
         while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
-        guard j - i >= 3, j - i < 20 else { return nil }
-        return latin.contains(s, i, j) ? j : nil
+        guard j - i >= 3, j - i < 28 else { return nil }
+        return latin.contains(s, i, j) || numberCompound(s, i, j) ? j : nil
     }
+
+    /// A German compound on "-nummer" says that a number follows and names
+    /// what it numbers: Ausweisnummer, Versichertennummer, Rufnummer,
+    /// Seriennummer, Kundenkontonummer — an identifier, unless the first part
+    /// is technical (Portnummer 4444, Versionsnummer, Ereignisnummer 4625 are
+    /// facts). The hyphenated form too ("Ausweis-Nummer").
+    static func numberCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        guard j - i >= 8, s[j - 1].value | 0x20 == 0x72 else { return false } // …r
+        let suffix: [UInt32] = [0x6E, 0x75, 0x6D, 0x6D, 0x65, 0x72] // "nummer"
+        for k in 0..<6 where s[j - 6 + k].value | 0x20 != suffix[k] || !s[j - 6 + k].isASCII { return false }
+        var stem = j - 6
+        if stem > i, s[stem - 1] == "-" { stem -= 1 }
+        // The linking "s" of a compound: "Versionsnummer", "Ordnungsnummer".
+        if technicalStems.contains(s, i, stem) { return false }
+        if stem - 1 > i, s[stem - 1].value | 0x20 == 0x73, technicalStems.contains(s, i, stem - 1) { return false }
+        return true
+    }
+
+    /// First parts of "-nummer" compounds that number a technical thing,
+    /// whose numbers are facts to keep.
+    static let technicalStems = WordSet([
+        "port", "version", "versions", "build", "event", "ereignis", "fehler", "error", "regel", "signatur",
+        "patch", "release", "kb", "cve", "prozess", "thread", "zeilen", "seiten", "kapitel", "artikel",
+        "paragraph", "paragrafen", "schritt", "phase", "stufe", "modell", "typ", "typen", "teile", "teil",
+        "produkt", "firmware", "revision", "protokoll", "kanal", "vlan", "as", "sequenz",
+    ], folded: true)
 }

@@ -14,6 +14,8 @@ struct PersonDetector: Sendable {
         var exact: UInt64   // hash of the word as written
         var lower: UInt64   // hash of the word lower-cased
         var titlecase: Bool
+        /// Offset of a joining hyphen inside the word ("Mei-Ling"), or 0.
+        var hyphen: Int32 = 0
         var length: Int { end - start }
     }
 
@@ -39,6 +41,10 @@ struct PersonDetector: Sendable {
         let koreanLatin = PersonDetector.koreanLatin
         let determiners = PersonDetector.determiners
         let notAppositive = PersonDetector.notAppositive
+        let greetings = PersonDetector.greetings
+        let signOffs = PersonDetector.signOffs
+        let sayVerbs = PersonDetector.sayVerbs
+        let conjunctions = PersonDetector.conjunctions
     }
     private let lex = Lexicon()
 
@@ -73,12 +79,14 @@ struct PersonDetector: Sendable {
             var exact = (0xCBF2_9CE4_8422_2325 ^ UInt64(c.value)) &* prime
             var lower = (0xCBF2_9CE4_8422_2325 ^ UInt64(Self.asciiLower(c.value))) &* prime
             var lowerSeen = false, digitSeen = false
+            var hyphen: Int32 = 0
             while j < s.count {
                 let v = s[j].value
                 if v < 0x80 {
                     let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
                     if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
                         || (v == 0x2D && Self.syllableAfterHyphen(all, i, j)) {
+                        if v == 0x2D, hyphen == 0 { hyphen = Int32(j - i) }
                         exact = (exact ^ UInt64(v)) &* prime
                         lower = (lower ^ UInt64(Self.asciiLower(v))) &* prime
                         if v >= 0x61 && v <= 0x7A { lowerSeen = true } else if v >= 0x30 && v <= 0x39 { digitSeen = true }
@@ -94,12 +102,12 @@ struct PersonDetector: Sendable {
             if j < s.count, protected[j] { i = j; continue }
             if ascii {
                 let titlecase = c.value >= 0x41 && c.value <= 0x5A && lowerSeen && !digitSeen
-                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase))
+                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase, hyphen: hyphen))
             } else {
                 let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
                     && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
                 words.append(Word(start: i, end: j, exact: WordSet.hash(all[i..<j], folded: false),
-                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase))
+                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase, hyphen: hyphen))
             }
             i = j
         }
@@ -145,6 +153,41 @@ struct PersonDetector: Sendable {
                 w += 2
                 continue
             }
+            // A hyphenated given name ("Jean-Baptiste Moreau", "Mei-Ling
+            // Chen", "Hans-Peter Roth"): a part in the lexicon, and a surname
+            // after it or both parts given names ("Anne-Marie").
+            if word.titlecase, word.hyphen > 0, !lex.stop.contains(hash: word.exact), !lex.keepWords.contains(hash: word.lower) {
+                let dash = word.start + Int(word.hyphen)
+                let first = lex.given.contains(hash: WordSet.hash(text.scalars[word.start..<dash], folded: false))
+                let second = lex.given.contains(hash: WordSet.hash(text.scalars[(dash + 1)..<word.end], folded: false))
+                if first || second, let end = nameRun(words, w, text, max: 3), end > w || (first && second) {
+                    found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                    w = end + 1
+                    continue
+                }
+            }
+            // After a greeting or before a sign-off's name: "Hi Oluwaseun,",
+            // "Dear Ms Okafor", "Hallo Björn", "Bonjour Camille", "Olá Thiago";
+            // "Thanks,\nAisling", "Regards, Sean Murphy".
+            if lex.greetings.contains(hash: word.lower), w + 1 < words.count, Self.isUpper(s[word.start]),
+               !lex.greetings.contains(hash: words[w + 1].lower),
+               afterCue(word, words[w + 1], text, signOff: lex.signOffs.contains(hash: word.lower)),
+               let end = nameRun(words, w + 1, text, max: 3) {
+                found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // Two or three name words before an e-mail address in brackets
+            // ("Marcus Ferreira-Lowe <m.fl@…>", "Ana Costa (ana@…)") or before
+            // a verb of saying or reporting ("Aisling Brennan confirmed",
+            // "Björn Dreßler meldete").
+            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
+               mailFollows(words[end].end, text) || (end + 1 < words.count && adjacent(words[end], words[end + 1], text)
+                                                       && lex.sayVerbs.contains(hash: words[end + 1].lower)) {
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                w = end + 1
+                continue
+            }
             // Two or three name words that a role follows as an apposition:
             // "Okonkwo Adeyemi, our CISO", "Katrin Becker (Analystin)",
             // "Marie Dubois, notre RSSI". One capitalised word is not enough
@@ -156,6 +199,11 @@ struct PersonDetector: Sendable {
             }
             w += 1
         }
+
+        // Coordination: a full name listed with a person found is a person
+        // too ("Thanks to Aisling Brennan, Rui Costa and Abebe Bekele",
+        // "Anwesend: Anna Roth, Mehmet Yılmaz und Sabine Krüger").
+        if !found.isEmpty { coordinated(words, text, &found) }
 
         // Carry-forward: parts of every name found, anywhere in the text.
         if !found.isEmpty {
@@ -208,6 +256,111 @@ struct PersonDetector: Sendable {
         c.isASCII ? (c.value >= 0x61 && c.value <= 0x7A) : isLowerSlow(c)
     }
 
+    /// Whether `next` follows a greeting or sign-off cue: a space, a comma,
+    /// a line break ("Regards,\nSean").
+    /// A greeting takes the name after a space ("Hi Oluwaseun"); a sign-off
+    /// after a comma or a line break ("Regards,\nSean"), so "Best Practices"
+    /// is not a name.
+    private func afterCue(_ cue: Word, _ next: Word, _ text: ScanText, signOff: Bool) -> Bool {
+        guard next.start - cue.end <= 3 else { return false }
+        var k = cue.end
+        var broken = false
+        while k < next.start {
+            let c = text.scalars[k]
+            if c == "," || c == "\n" || c == "!" { broken = true } else if c != " " && c != "\u{00A0}" { return false }
+            k += 1
+        }
+        return broken == signOff
+    }
+
+    /// Whether an e-mail address in angle or round brackets follows `end`:
+    /// " <m.fl@example.org>", " (ana@example.pt)", also when already
+    /// redacted (" <[EMAIL-1]>").
+    private func mailFollows(_ end: Int, _ text: ScanText) -> Bool {
+        let s = text.scalars
+        var k = end
+        while k < s.count, s[k] == " " || s[k] == "\u{00A0}" { k += 1 }
+        guard k < s.count, k - end <= 2, s[k] == "<" || s[k] == "(" else { return false }
+        let close: Unicode.Scalar = s[k] == "<" ? ">" : ")"
+        var m = k + 1
+        while m < s.count, m - k < 80, s[m] != close, s[m] != "\n" {
+            if s[m] == "@" || (text.protected[m] && m + 6 < s.count && s[m] == "[" && s[m + 1] == "E" && s[m + 2] == "M") { return true }
+            m += 1
+        }
+        return false
+    }
+
+    /// Adds full names (two or three name words) that stand in a list with
+    /// a person already found: joined by a comma, "and", "und", "et", "e",
+    /// "y", "&" or "/". A lone capitalised word in such a list is not taken
+    /// (it may be a team: "Jane Doe, Legal and Finance").
+    private func coordinated(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+        let s = text.scalars
+        var personAt = [Int: Int]() // word index → last word index of a found name
+        func index(of start: Int) -> Int? {
+            var lo = 0, hi = words.count
+            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < start { lo = mid + 1 } else { hi = mid } }
+            return lo < words.count && words[lo].start == start ? lo : nil
+        }
+        func lastIndex(endingAt end: Int, from w: Int) -> Int? {
+            var k = w
+            while k < words.count, words[k].end < end { k += 1 }
+            return k < words.count && words[k].end == end ? k : nil
+        }
+        for c in found {
+            guard let a = index(of: c.start), let b = lastIndex(endingAt: c.end, from: a) else { continue }
+            personAt[a] = b
+        }
+        // Whether words a and b are joined as list items: ", " or a
+        // conjunction word between (returns the index of the next item).
+        func joined(after last: Int) -> Int? {
+            guard last + 1 < words.count else { return nil }
+            let next = words[last + 1]
+            var k = words[last].end, comma = false, slash = false
+            while k < next.start {
+                let c = s[k]
+                if c == " " || c == "\u{00A0}" { k += 1; continue }
+                if c == "," || c == ";", !comma { comma = true; k += 1; continue }
+                if c == "&" || c == "/", !slash { slash = true; k += 1; continue }
+                return nil
+            }
+            if next.start - words[last].end > 4 { return nil }
+            if lex.conjunctions.contains(hash: next.lower), !next.titlecase, !slash {
+                guard last + 2 < words.count, adjacent(next, words[last + 2], text) else { return nil }
+                return last + 2
+            }
+            return comma || slash ? last + 1 : nil
+        }
+        func fullName(_ w: Int) -> Int? {
+            guard w < words.count, isNameWord(words[w]), let end = nameRun(words, w, text, max: 3), end > w else { return nil }
+            return end
+        }
+        var changed = true, rounds = 0
+        while changed, rounds < 8 {
+            changed = false; rounds += 1
+            for (a, b) in personAt {
+                // Forward: "<person>, X Y" / "<person> and X Y".
+                if let n = joined(after: b), personAt[n] == nil, let end = fullName(n) {
+                    personAt[n] = end; changed = true
+                    found.append(Candidate(kind: .person, start: words[n].start, end: words[end].end))
+                }
+                // Backward: "X Y, <person>" / "X Y and <person>" (the
+                // conjunction is a word of its own). Two words only: a
+                // capitalised word before them starts the sentence
+                // ("Anwesend Orsolya Kertész und …", "Contact Kim Min-jun; …").
+                for e in [a - 1, a - 2] where e >= 1 && joined(after: e) == a {
+                    let p = e - 1
+                    guard personAt[p] == nil, personAt[e] == nil, isNameWord(words[p]), isNameWord(words[e]),
+                          adjacent(words[p], words[e], text),
+                          !found.contains(where: { $0.start < words[e].end && $0.end > words[p].start }) else { continue }
+                    personAt[p] = e; changed = true
+                    found.append(Candidate(kind: .person, start: words[p].start, end: words[e].end))
+                    break
+                }
+            }
+        }
+    }
+
     /// Whether a role follows `last` as an apposition: ", our CISO",
     /// " (analyst)", ", head of", ", die Analystin", ", nosso analista".
     private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText) -> Bool {
@@ -232,6 +385,31 @@ struct PersonDetector: Sendable {
     /// Roles that after a comma describe attackers or places as often as
     /// people ("Lateral Movement, the operator …").
     static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin"], folded: true)
+
+    /// Greetings and sign-offs that a name follows.
+    static let greetings = WordSet(greetingWords + signOffWords, folded: true)
+    static let signOffs = WordSet(signOffWords, folded: true)
+    static let greetingWords = [
+        "hi", "hello", "hey", "dear", "hallo", "liebe", "lieber", "moin", "servus", "bonjour", "salut", "cher", "chère",
+        "olá", "ola", "oi", "caro", "cara", "prezado", "prezada",
+    ]
+    static let signOffWords = [
+        "thanks", "regards", "cheers", "best", "br", "grüße", "gruß", "gruss", "danke", "merci", "cordialement",
+        "amitiés", "obrigado", "obrigada", "abraço", "abraços", "att",
+    ]
+
+    /// Verbs of saying and reporting that follow a person's full name.
+    static let sayVerbs = WordSet([
+        "said", "says", "told", "asked", "reported", "confirmed", "noticed", "noted", "called", "emailed", "wrote",
+        "explained", "escalated", "approved", "forwarded", "replied", "informed", "agreed", "decided", "admitted",
+        "recalled", "mentioned", "warned", "suggested", "joined", "resigned", "apologised", "apologized", "phoned",
+        "sagte", "meldete", "bestätigte", "berichtete", "schrieb", "fragte", "erklärte", "informierte", "rief",
+        "a", "dit", "confirme", "signale", "explique", "indique", "écrit",
+        "disse", "confirmou", "informou", "explicou", "relatou", "escreveu", "perguntou", "avisou", "ligou",
+    ], folded: true)
+
+    /// Words that join the items of a list.
+    static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "sowie"], folded: true)
 
     static let determiners = WordSet([
         "our", "the", "their", "its", "his", "her", "a", "an", "unser", "unsere", "unserer", "der", "die", "ein", "eine",
