@@ -15,6 +15,7 @@ import Testing
         check("ring 020 7946 0321 or 03-1234-5678", [("phone", "020 7946 0321"), ("phone", "03-1234-5678")])
         check("Caller ID (212) 555-0187", [("phone", "(212) 555-0187")])
         check("tel 01 45 67 89 10", [("phone", "01 45 67 89 10")])
+        check("Tel. +49 (0)2131 7702-415 und +49 (0)30 1234567", [("phone", "+49 (0)2131 7702-415"), ("phone", "+49 (0)30 1234567")])
         // An area code in brackets, outside North America too.
         check("do número (11) 98765-4321 e", [("phone", "(11) 98765-4321")])
         check("Tel. (0203) 44712290 oder (020) 7946 0321", [("phone", "(0203) 44712290"), ("phone", "(020) 7946 0321")])
@@ -33,6 +34,9 @@ import Testing
         check("to GB82 WEST 1234 5698 7654 32 today", [("id", "GB82 WEST 1234 5698 7654 32")])
         check("to DE89370400440532013000.", [("id", "DE89370400440532013000")])
         check("tenant 72f988bf-86f1-41af-91ab-2d7cd011db47", [("id", "72f988bf-86f1-41af-91ab-2d7cd011db47")])
+        // A domain account's SID; well-known SIDs stay.
+        check("SID S-1-5-21-3623811015-3361044348-30300820-1013 and S-1-5-18, S-1-5-32-544",
+              [("id", "S-1-5-21-3623811015-3361044348-30300820-1013")])
         // Near-misses: an IBAN with a wrong check digit, a short hex run.
         check("to GB83 WEST 1234 5698 7654 32 today", [])
         check("hash deadbeef-1234 seen", [])
@@ -55,6 +59,17 @@ import Testing
         check("rundll32 loaded it via regsvr32 and advapi32", [])
         check("user rundle32 logged in", [("user", "rundle32")])
         check("the account for 312 users", [])
+        // Bank details and extensions in a form's words; numbers listed after a keyword.
+        check("ext. 4471 and NIB 0035 0651 00012345678 91", [("id", "4471"), ("id", "0035 0651 00012345678 91")])
+        check("staff numbers NGH004471 and NGH004488 were used", [("id", "NGH004471"), ("id", "NGH004488")])
+        check("Konten 1234567, 7654321 und 1112223 gesperrt", [("id", "1234567"), ("id", "7654321"), ("id", "1112223")])
+        check("account 83920145 and 3 more hosts", [("id", "83920145")])
+        // Keywords that also number technical things need four digits.
+        check("firewall policy 127 and policy 00918273", [("id", "00918273")])
+        // A bare long number is an account or card number ...
+        check("the fraudster gave only 41028893 and 4111111111111111.", [("id", "41028893"), ("id", "4111111111111111")])
+        // ... not a date, an amount, a grouped count or a size.
+        check("on 20261014, 2147483648 bytes, $12345678, 1,204,000 and 3.14159265", [])
     }
 
     @Test func namedHosts() {
@@ -66,6 +81,7 @@ import Testing
         check("on ESX7 and ESXi8, TA0001, JAN01, PHASE01, DAY02, RFC0791, APT28", [])
         check("esx01 and ESX12 are hosts", [("host", "esx01"), ("host", "ESX12")])
         // Hardware models after the vendor or product family are kept ...
+        check("Juniper MX204 and the mx01 relay; Hikvision DS-2CD2143G2-I; Cisco ASR1001-X", [("host", "mx01")])
         check("Cisco Nexus 9336C-FX2 and Catalyst C9300-48P-E and ProLiant DL380-G10", [])
         check("a Cisco ISR-4331-K9 at the branch", [])
         // ... but a host after a product word is still a host.
@@ -84,7 +100,20 @@ import Testing
         check("情報システム部の鈴木一郎さんが発見した。", [("person", "鈴木一郎")])
     }
 
+    @Test func titlesAndRoles() {
+        check("Sister Oyelaran raised it", [("person", "Oyelaran")])
+        check("Our agent Teodoro Villanueva recognised it", [("person", "Teodoro Villanueva")])
+        check("mit Frau Dr. Weber, Herrn Meier und Prof. Dr. Lindner", [("person", "Weber"), ("person", "Meier"), ("person", "Lindner")])
+        check("Notre RSSI Gwenaëlle Le Bihan", [("person", "Gwenaëlle Le Bihan")])
+        check("A analista Maria do Carmo Sousa", [("person", "Maria do Carmo Sousa")])
+        // Near-misses: "Agent Tesla" is malware; a role before a plain word.
+        check("the agent Agent Tesla and the user Accounts", [])
+    }
+
     @Test func peopleWithoutTitle() {
+        // A single word listed with a single found word, then its full name.
+        check("Volodymyr and Keisha from the red team. Volodymyr Shevchenko says no; Keisha Campbell-Watts will retest.",
+              [("person", "Volodymyr"), ("person", "Keisha"), ("person", "Volodymyr Shevchenko"), ("person", "Keisha Campbell-Watts")])
         // A full name in a list with a person found is a person too.
         check("Present: Orsolya Kertész, Rui Costa and Tadeusz Wrona.",
               [("person", "Orsolya Kertész"), ("person", "Rui Costa"), ("person", "Tadeusz Wrona")])

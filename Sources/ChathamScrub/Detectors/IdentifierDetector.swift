@@ -14,6 +14,17 @@ struct IdentifierDetector: Detector {
     /// `Keywords.firstAndLength`, held here: the plain-word loop asks it
     /// for every word, and a static costs a once-check per access.
     private let firstAndLength = Keywords.firstAndLength
+    /// `Keywords.shortSecond`, held here for the same reason.
+    private let shortSecond = Keywords.shortSecond
+
+    /// Whether a three-letter keyword may start with ASCII `first` and `second`.
+    @inline(__always)
+    private func mayBeShort(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard first < 0x80 else { return true }
+        let v = second | 0x20
+        let bit: UInt32 = v >= 0x61 && v <= 0x7A ? 1 << (v - 0x61) : (second >= 0x80 ? 1 << 31 : 0)
+        return shortSecond[Int(first)] & bit != 0
+    }
 
     /// Whether a keyword of `length` scalars may start with ASCII `first`.
     @inline(__always)
@@ -33,7 +44,8 @@ struct IdentifierDetector: Detector {
                     guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
                     var w = i + 1
                     while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
-                    if mayStartKeyword(v, length: w - i) || Keywords.mayEndCompound(s, i, w), !text.isWordy(at: i - 1) {
+                    if mayStartKeyword(v, length: w - i) && (w - i != 3 || mayBeShort(v, s[i + 1].value))
+                        || Keywords.mayEndCompound(s, i, w), !text.isWordy(at: i - 1) {
                         keyword(text, i, &candidates)
                     }
                     i = w
@@ -89,7 +101,8 @@ struct IdentifierDetector: Detector {
                 if !digits, !joiner {
                     // Most words are not keywords: a (first letter, length)
                     // table rules them out before any hashing.
-                    if !glued, w < n && s[w].value >= 0x80 || mayStartKeyword(s[i].value, length: w - i)
+                    if !glued, w < n && s[w].value >= 0x80
+                        || mayStartKeyword(s[i].value, length: w - i) && (w - i != 3 || mayBeShort(s[i].value, s[i + 1].value))
                         || Keywords.mayEndCompound(s, i, w) {
                         keyword(text, i, &candidates)
                     }
@@ -103,12 +116,14 @@ struct IdentifierDetector: Detector {
                     if let e = awsAccount(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                 }
                 if !glued {
+                    if v == 0x53, let e = domainSID(s, i) { add(.id, i, e, text, &candidates) }
                     if ScalarClass.isASCIIDigit(c), let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
+                    if ScalarClass.isASCIIDigit(c), let e = bareNumber(text, i) { add(.id, i, e, text, &candidates) }
                     if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
                     if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                     if let e = namedHost(s, i), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
-                    if let e = singleHost(s, i), !text.isWordy(at: e) { add(.host, i, e, text, &candidates) }
+                    if let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
                     keyword(text, i, &candidates)
                 }
             }
@@ -207,6 +222,62 @@ struct IdentifierDetector: Detector {
         return r == 1
     }
 
+    /// A domain account's SID, S-1-5-21-<three sub-authorities>[-RID]: the
+    /// sub-authorities name the member's domain. Well-known SIDs (S-1-5-18,
+    /// S-1-5-32-544) are facts and stay.
+    func domainSID(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let prefix: [Unicode.Scalar] = ["S", "-", "1", "-", "5", "-", "2", "1", "-"]
+        guard i + prefix.count < s.count, (0..<prefix.count).allSatisfy({ s[i + $0] == prefix[$0] }) else { return nil }
+        var j = i + prefix.count
+        var parts = 0
+        while j < s.count, ScalarClass.isASCIIDigit(s[j]) {
+            while j < s.count, ScalarClass.isASCIIDigit(s[j]) { j += 1 }
+            parts += 1
+            if j + 1 < s.count, s[j] == "-", ScalarClass.isASCIIDigit(s[j + 1]) { j += 1 } else { break }
+        }
+        return parts >= 3 && !(j < s.count && ScalarClass.isAlnum(s[j])) ? j : nil
+    }
+
+    /// A bare run of 8 to 17 digits standing alone: an account, card,
+    /// customer or case number even without a keyword ("gave only
+    /// 41028893"). Counts and amounts of that size are written with
+    /// separators; not a YYYYMMDD date, not after a currency sign or before
+    /// a unit ("2147483648 bytes"), not a decimal or a grouped number.
+    func bareNumber(_ text: ScanText, _ i: Int) -> Int? {
+        let s = text.scalars
+        var j = i
+        while j < s.count, ScalarClass.isASCIIDigit(s[j]) { j += 1 }
+        let n = j - i
+        guard n >= 8, n <= 17, n != 12 else { return nil } // 12: the AWS shape already
+        if j < s.count {
+            let c = s[j]
+            if ScalarClass.isAlnum(c) || c == "%" || c == "€" || c == "$" || c == "£" { return nil }
+            if c == "." || c == "," || c == ":" || c == "-" || c == "/", j + 1 < s.count, ScalarClass.isASCIIDigit(s[j + 1]) { return nil }
+        }
+        if i > 0, "$£€¥#".unicodeScalars.contains(s[i - 1]) && s[i - 1] != "#" { return nil }
+        if n == 8 {
+            // YYYYMMDD
+            let y = (0..<4).reduce(0) { $0 * 10 + Int(s[i + $1].value - 0x30) }
+            let m = Int(s[i + 4].value - 0x30) * 10 + Int(s[i + 5].value - 0x30)
+            let d = Int(s[i + 6].value - 0x30) * 10 + Int(s[i + 7].value - 0x30)
+            if y >= 1990 && y <= 2039 && m >= 1 && m <= 12 && d >= 1 && d <= 31 { return nil }
+        }
+        // A unit or a counted noun after it.
+        var w = j
+        while w < s.count, s[w] == " " { w += 1 }
+        var e = w
+        while e < s.count, ScalarClass.isAlnum(s[e]) { e += 1 }
+        if e > w, w - j <= 1, Self.units.contains(s, w, e) { return nil }
+        return j
+    }
+
+    static let units = WordSet([
+        "bytes", "byte", "b", "kb", "mb", "gb", "tb", "bits", "records", "rows", "events", "lines", "packets",
+        "requests", "hits", "users", "files", "entries", "emails", "mails", "messages", "euros", "euro", "dollars",
+        "usd", "eur", "gbp", "chf", "jpy", "btc", "sats", "satoshi", "satoshis", "ms", "seconds", "s", "pps", "bps",
+        "datensätze", "dateien", "octets", "fichiers", "registos", "registros", "arquivos", "ficheiros", "件", "円",
+    ], folded: true)
+
     /// Exactly 12 digits standing alone: an AWS account id.
     func awsAccount(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
@@ -250,6 +321,8 @@ struct IdentifierDetector: Detector {
                 j = k + 1
             } else if k < s.count, s[k] == "(" {
                 j = k
+            } else if paren, k < s.count, digit(s, k) {
+                j = k // +49 (0)2131 7702-415: the number goes on after the bracket
             } else {
                 break
             }
@@ -423,11 +496,29 @@ struct IdentifierDetector: Detector {
             if ScalarClass.isASCIIDigit(s[p]) { firstHasDigit = true }
             p += 1
         }
+        if p == e {
+            // One part (MX204, EX4300, SRX1500): at most three letters and a
+            // number of three digits or more that is not zero-padded.
+            var l = i
+            while l < e, Self.asciiLetter(s[l]) { l += 1 }
+            return l - i >= 1 && l - i <= 3 && e - l >= 3 && s[l] != "0"
+                && (l..<e).allSatisfy { ScalarClass.isASCIIDigit(s[$0]) }
+        }
         if firstHasDigit { return true }
+        // A part that starts with a digit and has letters (2CD2143G2, 48P).
+        var k = p + 1
+        while k < e {
+            var m = k
+            var letters = false
+            while m < e, s[m] != "-", s[m] != "_" { if Self.asciiLetter(s[m]) { letters = true }; m += 1 }
+            if ScalarClass.isASCIIDigit(s[k]), letters { return true }
+            k = m + 1
+        }
         var q = e
         while q > i, s[q - 1] != "-", s[q - 1] != "_" { q -= 1 }
         guard q > i else { return false }
-        return Self.modelSuffix(s, q, e)
+        // 5516-X, ASR1001-X: a one-letter last part; or a model suffix.
+        return (e - q == 1 && Self.asciiLetter(s[q])) || Self.modelSuffix(s, q, e)
     }
 
     /// 600E, 48P, 60F (digits then one or two letters); K9, G10, FX2 (one or
@@ -484,9 +575,9 @@ struct IdentifierDetector: Detector {
         guard letters >= 2, letters <= 12, upper == 0 || lower == 0 else { return nil }
         var k = j
         var number = 0
-        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j <= 4 { number = number * 10 + Int(s[k].value - 0x30); k += 1 }
+        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j <= 6 { number = number * 10 + Int(s[k].value - 0x30); k += 1 }
         let digits = k - j
-        guard digits >= 1, digits <= 4, !(k < s.count && ScalarClass.isAlnum(s[k])) else { return nil }
+        guard digits >= 1, digits <= 6, !(k < s.count && ScalarClass.isAlnum(s[k])) else { return nil }
         if digits == 4 && number >= 1990 && number <= 2039 { return nil }
         if k < s.count, s[k] == "." || s[k] == "-" || s[k] == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { return nil }
         var word = ""
@@ -498,7 +589,7 @@ struct IdentifierDetector: Detector {
         if digits == 1, word == "esx" || word == "esxi" { return nil }
         var stem = Substring(word)
         if let env = Self.hostEnvironments.first(where: { stem.count > $0.count && stem.hasSuffix($0) }) { stem = stem.dropLast(env.count) }
-        guard let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else {
+        guard digits <= 4, let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else {
             // No role word, but a zero-padded number: machines are numbered
             // that way, words and versions are not (NGHTHEATRE03, atlas007,
             // kiosk0412). Not ATT&CK-like ids (TA0001: two letters), months
@@ -562,6 +653,7 @@ struct IdentifierDetector: Detector {
         let s = text.scalars
         guard let kwEnd = Keywords.match(s, i) else { return }
         var j = kwEnd
+        if j < s.count, s[j] == "." { j += 1 } // "ext. 4471", "Tel. 0170 …"
         var skipped = 0
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
@@ -575,20 +667,64 @@ struct IdentifierDetector: Detector {
                 if ScalarClass.isASCIIDigit(c) { digits += 1; k += 1; continue }
                 if ScalarClass.isAlnum(c) { letters += 1; k += 1; continue }
                 if c == "-" || c == "/" || c == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
-                // A space between digit groups: "4417 1234 5678 9113".
+                // A space between digit groups: "4417 1234 5678 9113"; after
+                // eight digits a last short group too ("0035 0651 00012345678 91").
                 if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 2,
                    k + 4 < s.count, (1...4).allSatisfy({ ScalarClass.isASCIIDigit(s[k + $0]) }) { k += 1; continue }
+                if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 8,
+                   k + 2 < s.count, ScalarClass.isASCIIDigit(s[k + 1]), ScalarClass.isASCIIDigit(s[k + 2]) {
+                    var g = k + 1
+                    while g < s.count, ScalarClass.isASCIIDigit(s[g]) { g += 1 }
+                    if g - k - 1 <= 4, !(g < s.count && ScalarClass.isAlnum(s[g])) { k += 1; continue }
+                }
                 break
             }
             if k == j { return }
-            if digits >= 3 || (digits >= 2 && letters >= 1) {
+            let enough = Keywords.needsFour.contains(s, i, kwEnd) ? digits >= 4 : digits >= 3
+            if enough || (digits >= 2 && letters >= 1) {
                 if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
+                listed(text, after: k, &out)
                 return
             }
             guard Keywords.fillers.contains(s, j, k) else { return }
             j = k
             if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
             skipped += 1
+        }
+    }
+}
+
+extension IdentifierDetector {
+    /// More numbers listed after a keyword's number: "staff numbers
+    /// NGH004471 and NGH004488", "Konten 1234567, 7654321 und 1112223".
+    /// Each has digits and no more than a few letters, like the first.
+    func listed(_ text: ScanText, after end: Int, _ out: inout [Candidate]) {
+        let s = text.scalars
+        var j = end
+        for _ in 0..<8 {
+            var k = j
+            var joiner = false
+            while k < s.count, s[k] == " " || s[k] == "," || s[k] == "/" || s[k] == "&" || s[k] == ";" { if s[k] != " " { joiner = true }; k += 1 }
+            // "and", "und", "et", "e", "y", "or", "oder", "ou".
+            var w = k
+            while w < s.count, IdentifierDetector.asciiLetter(s[w]) { w += 1 }
+            if w > k, w - k <= 4, Keywords.conjunctions.contains(s, k, w), w < s.count, s[w] == " " {
+                joiner = true
+                k = w
+                while k < s.count, s[k] == " " { k += 1 }
+            }
+            guard joiner, k < s.count, ScalarClass.isAlnum(s[k]), !text.isWordy(at: k - 1) else { return }
+            var e = k, digits = 0, letters = 0
+            while e < s.count {
+                if ScalarClass.isASCIIDigit(s[e]) { digits += 1; e += 1; continue }
+                if ScalarClass.isAlnum(s[e]) { letters += 1; e += 1; continue }
+                if s[e] == "-" || s[e] == "/" || s[e] == "_", e + 1 < s.count, ScalarClass.isAlnum(s[e + 1]) { e += 1; continue }
+                break
+            }
+            guard digits >= 3, letters <= 4, !(e < s.count && s[e] == "." && e + 1 < s.count && ScalarClass.isASCIIDigit(s[e + 1])),
+                  !text.touchesPlaceholder(k, e) else { return }
+            out.append(Candidate(kind: .id, start: k, end: e))
+            j = e
         }
     }
 }
@@ -603,7 +739,15 @@ enum Keywords {
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
         "compte", "matricule", "identifiant", "dossier", "contrat",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
+        // Bank details and phone extensions in a form's words.
+        "nib", "rib", "bsb", "aba", "clabe", "cbu", "nuban", "ext", "extension", "durchwahl", "poste", "ramal",
+        "tel", "tél", "phone", "mobile", "mobil", "handy", "fax", "telefon", "téléphone", "telefone", "telemóvel",
+        "telemovel", "celular", "portable", "konten", "comptes", "contas",
     ]
+    static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
+    /// Keywords that also number technical things ("firewall policy 127",
+    /// "case 1 of 3"): their number needs four digits.
+    static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
@@ -620,6 +764,23 @@ enum Keywords {
             guard let first = scalars.first, first.isASCII, scalars.count < 32 else { continue }
             table[Int(first.value)] |= 1 << UInt32(scalars.count)
             if first.value >= 0x61 && first.value <= 0x7A { table[Int(first.value - 0x20)] |= 1 << UInt32(scalars.count) }
+        }
+        return table
+    }()
+
+    /// Three-letter keywords (ext, tel, fax, nib, bic …) share their first
+    /// letter and length with the commonest words (the, for, not, and), so
+    /// their second letter is checked too before any hashing: bit
+    /// (second - "a") of entry first.
+    static let shortSecond: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 128)
+        for word in latinWords {
+            let scalars = Array(word.lowercased().unicodeScalars)
+            guard scalars.count == 3, scalars[0].isASCII else { continue }
+            let second = scalars[1].value
+            let bit: UInt32 = second >= 0x61 && second <= 0x7A ? 1 << (second - 0x61) : 1 << 31 // non-ASCII: bit 31
+            table[Int(scalars[0].value)] |= bit
+            if scalars[0].value >= 0x61 && scalars[0].value <= 0x7A { table[Int(scalars[0].value - 0x20)] |= bit }
         }
         return table
     }()

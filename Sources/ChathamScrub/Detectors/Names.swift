@@ -115,6 +115,9 @@ enum Names {
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "fr", "hr",
         "m", "mme", "mlle", "me", "sr", "sra", "srta", "dra", "dona", "eng", "ing", "dipl", "mag",
+        // Forms of address in hospitals, churches, police and courts.
+        "herrn", "sister", "matron", "nurse", "father", "rev", "capt", "sgt", "cllr", "schwester", "pfarrer", "maître",
+        "docteur", "dott", "pr", "insp", "det", "col", "gen",
     ]
 
     /// Roles that often stand before a name: "our CISO Maria Fernandez",
@@ -133,6 +136,18 @@ enum Names {
         "analista", "engenheiro", "engenheira", "diretor", "diretora", "técnico", "técnica", "administrador",
         "administradora", "gestor", "gestora", "colega", "estagiário", "estagiária", "consultor", "consultora",
         "contabilista", "presidente", "gerente",
+        // Front-line, clinical, legal and customer roles.
+        "agent", "doctor", "physician", "clinician", "pharmacist", "paramedic", "caller", "claimant", "broker",
+        "adjuster", "underwriter", "teller", "cashier", "lawyer", "solicitor", "counsel", "attorney", "inspector",
+        "detective", "constable", "sergeant", "professor", "student", "volunteer", "driver", "receptionist",
+        "coordinator", "pentester", "customer", "client", "user", "practitioner",
+        "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",
+        "kunde", "kundin", "lagerleiter", "lagerleiterin", "fahrer", "fahrerin", "praktikant", "praktikantin",
+        "werkstudent", "werkstudentin", "dienstleister", "nutzer", "nutzerin", "benutzer", "benutzerin",
+        "infirmier", "infirmière", "médecin", "conseiller", "conseillère", "gestionnaire", "assuré", "assurée",
+        "prestataire", "utilisateur", "utilisatrice", "agente",
+        "enfermeiro", "enfermeira", "médico", "médica", "operador", "operadora", "funcionário", "funcionária",
+        "utilizador", "utilizadora", "usuário", "usuária", "prestador", "prestadora", "segurado", "segurada",
     ]
 
     /// Capitalised words that never start or continue a name.

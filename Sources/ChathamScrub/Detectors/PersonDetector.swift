@@ -20,7 +20,7 @@ struct PersonDetector: Sendable {
     }
 
     static let titles = WordSet(Names.titles, folded: true)
-    static let dotTitles = WordSet(["m", "me", "fr", "hr"], folded: true)
+    static let dotTitles = WordSet(["m", "me", "fr", "hr", "pr", "insp", "det", "col", "gen"], folded: true)
     static let roles = WordSet(Names.roles, folded: true)
     static let given = WordSet(Names.given, folded: false)
     static let stop = WordSet(Names.stop, folded: false)
@@ -119,6 +119,15 @@ struct PersonDetector: Sendable {
             let word = words[w]
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
             if lex.titles.contains(hash: word.lower), w + 1 < words.count {
+                // "Frau Dr. Weber", "Prof. Dr. Lindner": the name is after the last title.
+                var t = w
+                while t + 1 < words.count, lex.titles.contains(hash: words[t + 1].lower), Self.isUpper(s[words[t + 1].start]),
+                      adjacent(words[t], words[t + 1], text, allowDot: true), t + 2 < words.count { t += 1 }
+                if t > w, adjacent(words[t], words[t + 1], text, allowDot: true), let end = nameRun(words, t + 1, text, max: 3) {
+                    found.append(Candidate(kind: .person, start: words[t + 1].start, end: words[end].end))
+                    w = end + 1
+                    continue
+                }
                 let dot = text.scalar(at: word.end) == "."
                 if !lex.dotTitles.contains(hash: word.lower) || dot,
                    Self.isUpper(s[word.start]) || dot,
@@ -169,7 +178,7 @@ struct PersonDetector: Sendable {
             // After a greeting or before a sign-off's name: "Hi Oluwaseun,",
             // "Dear Ms Okafor", "Hallo Björn", "Bonjour Camille", "Olá Thiago";
             // "Thanks,\nAisling", "Regards, Sean Murphy".
-            if lex.greetings.contains(hash: word.lower), w + 1 < words.count, Self.isUpper(s[word.start]),
+            if Self.isUpper(s[word.start]), lex.greetings.contains(hash: word.lower), w + 1 < words.count,
                !lex.greetings.contains(hash: words[w + 1].lower),
                afterCue(word, words[w + 1], text, signOff: lex.signOffs.contains(hash: word.lower)),
                let end = nameRun(words, w + 1, text, max: 3) {
@@ -177,22 +186,17 @@ struct PersonDetector: Sendable {
                 w = end + 1
                 continue
             }
-            // Two or three name words before an e-mail address in brackets
-            // ("Marcus Ferreira-Lowe <m.fl@…>", "Ana Costa (ana@…)") or before
-            // a verb of saying or reporting ("Aisling Brennan confirmed",
-            // "Björn Dreßler meldete").
-            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
-               mailFollows(words[end].end, text) || (end + 1 < words.count && adjacent(words[end], words[end + 1], text)
-                                                       && lex.sayVerbs.contains(hash: words[end + 1].lower)) {
-                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
-                w = end + 1
-                continue
-            }
             // Two or three name words that a role follows as an apposition:
             // "Okonkwo Adeyemi, our CISO", "Katrin Becker (Analystin)",
             // "Marie Dubois, notre RSSI". One capitalised word is not enough
             // (a sentence's first word is capitalised too).
-            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w, appositiveRole(after: words[end], words, end + 1, text) {
+            // The same two or three name words before an e-mail address in
+            // brackets ("Marcus Ferreira-Lowe <m.fl@…>", "Ana Costa (ana@…)")
+            // or before a verb of saying or reporting ("Aisling Brennan
+            // confirmed", "Björn Dreßler meldete").
+            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
+               appositiveRole(after: words[end], words, end + 1, text) || mailFollows(words[end].end, text)
+                || (end + 1 < words.count && lex.sayVerbs.contains(hash: words[end + 1].lower) && adjacent(words[end], words[end + 1], text)) {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -200,25 +204,14 @@ struct PersonDetector: Sendable {
             w += 1
         }
 
-        // Coordination: a full name listed with a person found is a person
-        // too ("Thanks to Aisling Brennan, Rui Costa and Abebe Bekele",
-        // "Anwesend: Anna Roth, Mehmet Yılmaz und Sabine Krüger").
-        if !found.isEmpty { coordinated(words, text, &found) }
-
-        // Carry-forward: parts of every name found, anywhere in the text.
+        // Carry-forward, then lists (a name carried forward can stand in a
+        // list: "Volodymyr and Keisha …", "Volodymyr Shevchenko says"), then
+        // carry-forward again for what the lists found.
         if !found.isEmpty {
-            var parts = Set<UInt64>()
-            for c in found {
-                for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
-                    parts.insert(word.lower)
-                }
-            }
-            var covered = Set(found.map(\.start))
-            for word in words where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
-                if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
-                found.append(Candidate(kind: .person, start: word.start, end: word.end))
-                covered.insert(word.start)
-            }
+            carryForward(words, text, &found)
+            let before = found.count
+            coordinated(words, text, &found)
+            if found.count > before { carryForward(words, text, &found) }
         }
         for c in found {
             let end = ProfileDetector.possessiveEnd(text, c.end)
@@ -228,6 +221,33 @@ struct PersonDetector: Sendable {
             japanese(text, into: &candidates)
             chinese(text, into: &candidates)
             korean(text, into: &candidates)
+        }
+    }
+
+    /// Carry-forward: parts of every name found, anywhere in the text.
+    private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+        var parts = Set<UInt64>()
+        for c in found {
+            for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
+                parts.insert(word.lower)
+            }
+        }
+        // First words of names found ("Keisha" of "Volodymyr and
+        // Keisha"): where one comes back before more name words, the
+        // full name goes ("Keisha Campbell-Watts will retest").
+        var firstParts = Set<UInt64>()
+        for c in found {
+            var lo = 0, hi = words.count
+            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            if lo < words.count, words[lo].start == c.start, words[lo].length >= 3 { firstParts.insert(words[lo].lower) }
+        }
+        var covered = Set(found.map(\.start))
+        for (w, word) in words.enumerated() where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
+            if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
+            var end = word.end
+            if firstParts.contains(word.lower), let last = nameRun(words, w, text, max: 3), last > w { end = words[last].end }
+            found.append(Candidate(kind: .person, start: word.start, end: end))
+            covered.insert(word.start)
         }
     }
 
@@ -335,14 +355,32 @@ struct PersonDetector: Sendable {
             guard w < words.count, isNameWord(words[w]), let end = nameRun(words, w, text, max: 3), end > w else { return nil }
             return end
         }
+        // A single name word, listed with a single found word ("Volodymyr
+        // and Keisha from the red team"): the same shape on both sides.
+        func singleName(_ w: Int) -> Bool {
+            w < words.count && isNameWord(words[w]) && !(w + 1 < words.count && adjacent(words[w], words[w + 1], text) && isNameWord(words[w + 1]))
+        }
         var changed = true, rounds = 0
         while changed, rounds < 8 {
             changed = false; rounds += 1
             for (a, b) in personAt {
                 // Forward: "<person>, X Y" / "<person> and X Y".
-                if let n = joined(after: b), personAt[n] == nil, let end = fullName(n) {
-                    personAt[n] = end; changed = true
-                    found.append(Candidate(kind: .person, start: words[n].start, end: words[end].end))
+                if let n = joined(after: b), personAt[n] == nil {
+                    if let end = fullName(n) {
+                        personAt[n] = end; changed = true
+                        found.append(Candidate(kind: .person, start: words[n].start, end: words[end].end))
+                    } else if a == b, singleName(n) {
+                        personAt[n] = n; changed = true
+                        found.append(Candidate(kind: .person, start: words[n].start, end: words[n].end))
+                    }
+                }
+                if a == b, a >= 1, personAt[a - 1] == nil || a >= 2 {
+                    for p in [a - 1, a - 2] where p >= 0 && personAt[p] == nil && singleName(p) && joined(after: p) == a
+                        && !(p > 0 && adjacent(words[p - 1], words[p], text) && isNameWord(words[p - 1])) {
+                        personAt[p] = p; changed = true
+                        found.append(Candidate(kind: .person, start: words[p].start, end: words[p].end))
+                        break
+                    }
                 }
                 // Backward: "X Y, <person>" / "X Y and <person>" (the
                 // conjunction is a word of its own). Two words only: a
@@ -384,7 +422,8 @@ struct PersonDetector: Sendable {
 
     /// Roles that after a comma describe attackers or places as often as
     /// people ("Lateral Movement, the operator …").
-    static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin"], folded: true)
+    static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin", "user", "agent", "client",
+                                        "customer", "driver", "caller", "student"], folded: true)
 
     /// Greetings and sign-offs that a name follows.
     static let greetings = WordSet(greetingWords + signOffWords, folded: true)
@@ -449,10 +488,12 @@ struct PersonDetector: Sendable {
 
     private func isNameWord(_ word: Word) -> Bool {
         word.titlecase && !lex.stop.contains(hash: word.exact) && !lex.roles.contains(hash: word.lower)
-            && !lex.keepWords.contains(hash: word.lower)
+            && !lex.keepWords.contains(hash: word.lower) && !lex.titles.contains(hash: word.lower)
     }
 
-    static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la"]
+    static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la",
+                                         "der", "den", "el", "ben", "abu", "ould", "mac", "El", "Al", "Ben", "Abu", "Ould", "Van", "Von", "De",
+                                         "Da", "Di", "Del", "Della", "Dos", "Das", "Du", "Le", "La", "Bin", "Ibn", "do"]
 
     /// Japanese names: a listed surname, up to three more kanji of given name,
     /// then an honorific; or a kana given name before さん.

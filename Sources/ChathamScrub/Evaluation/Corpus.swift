@@ -25,12 +25,13 @@ public struct ScrubCorpus: Sendable {
     public var profiles: [String: MemberProfile]
 
     /// The file sets a corpus directory may hold: `cases-*.txt` (short
-    /// sentences written alongside the detectors) and `narratives-*.txt`
+    /// sentences written alongside the detectors), `narratives-*.txt`
     /// (multi-sentence narratives written blind, before the scrubber was run
-    /// on them: the held-out estimate).
-    public static let sets = ["cases", "narratives"]
+    /// on them: the held-out estimate) and `narratives2-*.txt` (a second
+    /// blind round, written after the first round's fixes).
+    public static let sets = ["cases", "narratives", "narratives2"]
 
-    /// Reads `profiles/*.yaml`, `cases-*.txt` and `narratives-*.txt` under `directory`.
+    /// Reads `profiles/*.yaml` and the `sets`' files under `directory`.
     public static func load(directory: URL) throws -> ScrubCorpus {
         let fm = FileManager.default
         var profiles: [String: MemberProfile] = [:]
