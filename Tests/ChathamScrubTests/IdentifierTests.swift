@@ -110,6 +110,18 @@ import Testing
         check("the agent Agent Tesla and the user Accounts", [])
     }
 
+    @Test func peopleByContext() {
+        check("Recipient Gwenda Oosthuizen opened it", [("person", "Gwenda Oosthuizen")])
+        check("Please ping Radko Vasilev on the bridge; contact Legal first", [("person", "Radko Vasilev")])
+        check("Cathal (our network lead) and Ruairi from the MSP agreed", [("person", "Cathal"), ("person", "Ruairi")])
+        check("Tadhg and Bartek from the network team", [("person", "Tadhg"), ("person", "Bartek")])
+        // Near-misses: a single word before a comma and a role, a capitalised
+        // word at a sentence start before "from the", a tool in brackets.
+        check("Impact, the attacker left. Traffic from the C2 stopped. Splunk (our SIEM) saw it.", [])
+        check("we used AnyDesk from the jump host and Rclone from our share", [])
+        check("the logs and Zoho from our tenant and Traffic from the C2", [])
+    }
+
     @Test func peopleWithoutTitle() {
         // A single word listed with a single found word, then its full name.
         check("Volodymyr and Keisha from the red team. Volodymyr Shevchenko says no; Keisha Campbell-Watts will retest.",

@@ -45,6 +45,9 @@ struct PersonDetector: Sendable {
         let signOffs = PersonDetector.signOffs
         let sayVerbs = PersonDetector.sayVerbs
         let conjunctions = PersonDetector.conjunctions
+        let addressVerbs = PersonDetector.addressVerbs
+        let fromWords = PersonDetector.fromWords
+        let groups = PersonDetector.groups
     }
     private let lex = Lexicon()
 
@@ -183,6 +186,40 @@ struct PersonDetector: Sendable {
                afterCue(word, words[w + 1], text, signOff: lex.signOffs.contains(hash: word.lower)),
                let end = nameRun(words, w + 1, text, max: 3) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // After a verb of addressing someone: "please ping Radomir
+            // Vasiliev", "contact Ines", "bitte Herrn … anrufen" is the title
+            // rule's. A lone word only if it is a name word (not a team in
+            // the stop list: "call Legal").
+            if w + 1 < words.count, words[w + 1].titlecase, lex.addressVerbs.contains(hash: word.lower), adjacent(word, words[w + 1], text),
+               let end = nameRun(words, w + 1, text, max: 3) {
+                found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // One name word with a role in brackets after it: "Cormac (our
+            // network lead)", "Ines (Analystin)". A comma is not enough for
+            // one word ("Impact, the attacker …").
+            if word.titlecase, w + 1 < words.count, Self.bracketFollows(text, word.end), isNameWord(word),
+               !(adjacent(word, words[w + 1], text) && isNameWord(words[w + 1])),
+               appositiveRole(after: word, words, w + 1, text, bracketOnly: true) {
+                found.append(Candidate(kind: .person, start: word.start, end: word.end))
+                w += 1
+                continue
+            }
+            // A name inside a sentence, after "and", with "from the/our
+            // <group of people>" after it: "and Sanjeev from the MSP",
+            // "Tomasz from the network team" after "Wojciech and" — not
+            // "and Zoho from our tenant".
+            if word.titlecase, w >= 1, w + 2 < words.count, !words[w - 1].titlecase, words[w - 1].length <= 4,
+               lex.conjunctions.contains(hash: words[w - 1].lower), isNameWord(word), adjacent(words[w - 1], word, text),
+               let end = nameRun(words, w, text, max: 3), end + 2 < words.count,
+               lex.fromWords.contains(hash: words[end + 1].lower), adjacent(words[end], words[end + 1], text),
+               lex.determiners.contains(hash: words[end + 2].lower),
+               (end + 3..<min(end + 5, words.count)).contains(where: { lex.groups.contains(hash: words[$0].lower) }) {
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
             }
@@ -401,14 +438,14 @@ struct PersonDetector: Sendable {
 
     /// Whether a role follows `last` as an apposition: ", our CISO",
     /// " (analyst)", ", head of", ", die Analystin", ", nosso analista".
-    private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText) -> Bool {
+    private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText, bracketOnly: Bool = false) -> Bool {
         guard next < words.count else { return false }
         var k = last.end
         var punct = false
         while k < words[next].start {
             let c = text.scalars[k]
             if c == " " || c == "\u{00A0}" { k += 1; continue }
-            if (c == "," || c == "(") && !punct { punct = true; k += 1; continue }
+            if (c == "(" || (c == "," && !bracketOnly)) && !punct { punct = true; k += 1; continue }
             return false
         }
         guard punct, words[next].start - last.end <= 3 else { return false }
@@ -445,6 +482,33 @@ struct PersonDetector: Sendable {
         "sagte", "meldete", "bestätigte", "berichtete", "schrieb", "fragte", "erklärte", "informierte", "rief",
         "a", "dit", "confirme", "signale", "explique", "indique", "écrit",
         "disse", "confirmou", "informou", "explicou", "relatou", "escreveu", "perguntou", "avisou", "ligou",
+    ], folded: true)
+
+    /// Whether " (" or "(" follows `end`.
+    @inline(__always)
+    static func bracketFollows(_ text: ScanText, _ end: Int) -> Bool {
+        let s = text.scalars
+        return end < s.count && (s[end] == "(" || (s[end] == " " && end + 1 < s.count && s[end + 1] == "("))
+    }
+
+    /// Verbs that take a person as their object: "ping Radomir", "contact
+    /// Ines Duarte", "kontaktieren Sie Frau …" (the title rule's).
+    static let addressVerbs = WordSet([
+        "ping", "call", "contact", "email", "ask", "tell", "thank", "cc", "notify", "phone", "text", "message", "reach",
+        "kontaktieren", "anrufen", "fragen", "informieren", "contacter", "appeler", "demander", "prévenir",
+        "contactar", "ligar", "perguntar", "avisar", "falar",
+    ], folded: true)
+
+    /// "from" before a team or an organisation: "Sanjeev from the MSP".
+    static let fromWords = WordSet(["from", "von", "vom", "aus"], folded: true)
+
+    /// Groups of people a name comes from: "from the MSP", "from our
+    /// network team", "vom Dienstleister".
+    static let groups = WordSet([
+        "team", "teams", "msp", "mssp", "vendor", "supplier", "provider", "partner", "soc", "cert", "csirt", "noc",
+        "helpdesk", "desk", "it", "department", "dept", "office", "group", "unit", "board", "bank", "insurer", "agency",
+        "police", "regulator", "ncsc", "auditors", "consultancy", "firm", "contractor", "contractors", "dienstleister",
+        "abteilung", "team", "hersteller", "lieferanten", "behörde", "polizei",
     ], folded: true)
 
     /// Words that join the items of a list.

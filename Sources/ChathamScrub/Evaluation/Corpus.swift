@@ -27,9 +27,10 @@ public struct ScrubCorpus: Sendable {
     /// The file sets a corpus directory may hold: `cases-*.txt` (short
     /// sentences written alongside the detectors), `narratives-*.txt`
     /// (multi-sentence narratives written blind, before the scrubber was run
-    /// on them: the held-out estimate) and `narratives2-*.txt` (a second
-    /// blind round, written after the first round's fixes).
-    public static let sets = ["cases", "narratives", "narratives2"]
+    /// on them: the held-out estimate), `narratives2-*.txt` and
+    /// `narratives3-*.txt` (second and third blind rounds, each written after
+    /// the previous round's fixes).
+    public static let sets = ["cases", "narratives", "narratives2", "narratives3"]
 
     /// Reads `profiles/*.yaml` and the `sets`' files under `directory`.
     public static func load(directory: URL) throws -> ScrubCorpus {
