@@ -110,6 +110,12 @@ import Testing
         check("the agent Agent Tesla and the user Accounts", [])
     }
 
+    @Test func userNamesAfterUserWords() {
+        check("o utilizador rcardoso recebeu e o user mwong", [("user", "rcardoso"), ("user", "mwong")])
+        // Near-misses: words after "user", "account", "Konto".
+        check("the user clicked, the account tried, user prompts, Konto gesperrt, o utilizador abriu", [])
+    }
+
     @Test func peopleByContext() {
         check("Recipient Gwenda Oosthuizen opened it", [("person", "Gwenda Oosthuizen")])
         check("Please ping Radko Vasilev on the bridge; contact Legal first", [("person", "Radko Vasilev")])

@@ -48,6 +48,8 @@ struct PersonDetector: Sendable {
         let addressVerbs = PersonDetector.addressVerbs
         let fromWords = PersonDetector.fromWords
         let groups = PersonDetector.groups
+        let userWords = PersonDetector.userWords
+        let onsetTable = PersonDetector.onsetTable
     }
     private let lex = Lexicon()
 
@@ -187,6 +189,17 @@ struct PersonDetector: Sendable {
                let end = nameRun(words, w + 1, text, max: 3) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
+                continue
+            }
+            // A lower-case user name after a word that says it is one:
+            // "o utilizador rcardoso", "user mwong", "Benutzer kschmidt".
+            // Only a token that cannot be a word: its first two letters are
+            // consonants that start no word in the corpus languages (rc,
+            // mw, js, tm …), so "the user clicked" stays.
+            if w + 1 < words.count, !words[w + 1].titlecase, userNameShape(s, words[w + 1].start, words[w + 1].end),
+               lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text) {
+                candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
+                w += 2
                 continue
             }
             // After a verb of addressing someone: "please ping Radomir
@@ -483,6 +496,46 @@ struct PersonDetector: Sendable {
         "a", "dit", "confirme", "signale", "explique", "indique", "écrit",
         "disse", "confirmou", "informou", "explicou", "relatou", "escreveu", "perguntou", "avisou", "ligou",
     ], folded: true)
+
+    /// Words that a user name follows.
+    static let userWords = WordSet([
+        "user", "username", "login", "account", "benutzer", "nutzer", "benutzername", "konto", "utilisateur",
+        "compte", "identifiant", "utilizador", "usuário", "usuario", "conta", "login",
+    ], folded: true)
+
+    /// Consonant pairs that start words in English, German, French,
+    /// Portuguese, Spanish or Italian.
+    static let onsets: Set<String> = [
+        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl", "pr",
+        "ps", "pf", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "sz", "th", "tr", "ts", "tw", "wh", "wr",
+        "zw", "vl", "vr", "lh", "nh", "gh", "rh", "kh", "sv", "pn", "xy",
+    ]
+
+    /// A lower-case ASCII token of 4–20 letters and digits whose first two
+    /// letters are consonants that start no word ("rcardoso", "mwong").
+    private func userNameShape(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 4, end - start <= 20 else { return false }
+        let a = s[start].value, b = s[start + 1].value
+        guard Self.consonant(a), Self.consonant(b), lex.onsetTable[Int(a - 0x61)] & (1 << (b - 0x61)) == 0 else { return false }
+        return (start..<end).allSatisfy { (s[$0].value >= 0x61 && s[$0].value <= 0x7A) || ScalarClass.isASCIIDigit(s[$0]) }
+    }
+
+    /// `onsets` as bits: bit (second - "a") of entry (first - "a").
+    static let onsetTable: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 26)
+        for o in onsets {
+            let v = Array(o.unicodeScalars).map { $0.value - 0x61 }
+            t[Int(v[0])] |= 1 << v[1]
+        }
+        return t
+    }()
+
+    /// A lower-case ASCII consonant (not y).
+    @inline(__always)
+    static func consonant(_ v: UInt32) -> Bool {
+        guard v >= 0x61, v <= 0x7A else { return false }
+        return v != 0x61 && v != 0x65 && v != 0x69 && v != 0x6F && v != 0x75 && v != 0x79
+    }
 
     /// Whether " (" or "(" follows `end`.
     @inline(__always)
