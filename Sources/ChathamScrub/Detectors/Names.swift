@@ -76,7 +76,28 @@ enum Names {
     Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Shimizu Yamazaki  Ikeda Hashimoto Ishikawa \
     Nguyen Tran Pham Hoang Huynh Phan Vu Dang Bui  Ngo Duong  Thi Minh Duc Anh Linh Trang Huong Thao \
     Somchai Somsak Siriporn Malee Nattapong Budi Agus Siti Dewi Wahyu Joko Rizal Ahmad Nurul \
-    Jose Juan Mariel Maricel Jhon Rommel Ferdinand Rodrigo
+    Jose Juan Mariel Maricel Jhon Rommel Ferdinand Rodrigo \
+    Aisling Aoibheann Caoimhe Cian Oisin Oisín Ronan Darragh Eimear Grainne Gráinne Sorcha Clodagh Aidan \
+    Brendan Colm Rory Kieran Fergus Angus Hamish Alistair Fiona Morag Kirsty Ailsa Gemma Leanne Stacey \
+    Kirsten Bethany Zoe Imogen Harriet Phoebe Tamsin Rhona Elspeth Moira Euan Craig Graeme Duncan Malcolm \
+    Nigel Trevor Clive Geoff Ian Neil Colin Derek Barry Martyn Gavin Simon Dominic Marcus Rupert Giles \
+    Hugh Jasper Oluwadamilare Olusegun Adaora Obiageli Kelechi Uche Nnamdi Wale Kehinde Taiwo Idris Fatou \
+    Aminata Mamadou Ousmane Moussa Cheikh Mariama Ibrahima Aissatou Kiprop Wanjiku Achieng Atieno \
+    Sibusiso Nokuthula Thulani Lwazi Ayanda Palesa Refilwe Kagiso Tshepo Karabo Naledi \
+    Ananya Mohan Harpreet Gurpreet Manpreet Jaspreet Sukhwinder Arvind Naveen Prakash Ramya Sneha Nandini \
+    Kavya Aishwarya Rajeev Sachin Vivek Anand Shankar Murali Tharindu Nuwan Chamara Dilshan Kasun Priyanka \
+    Thanh Tuan Quang Khanh Phuong Hanh Hieu Thuy Nhung Kittipong Supachai Wanchai Arunee Pimchanok \
+    Putri Rizky Fajar Bayu Indra Hafiz Aziz Hinata Yuna Riku Kaito Souta Takumi Kenichi Shinji Makoto \
+    Hideo Masahiro Tomohiro Kazuya Yumi Asuka Chika Nozomi Xiaoyu Yuxin Zihao Junjie Meiling Mei-Ling \
+    Thibault Éloïse Eloise Kerstin Ioana Bogdan Mihai Nikola Marko Ivana Luka Dragan Goran Zoran Jelena \
+    Milica Daria Ilya Pavlo Yulia Iryna Maksym Dmytro Andriy Willem Pieter Joost Sanne Femke Bram Daan \
+    Maarten Koen Anouk Lieke Ruud Jeroen Wouter Mette Sanna Aino Eero Juha Mikko Timo Jukka Antti Tuomas \
+    Eija Hanna Gunnar Einar Sigurd Bjarne Reza Hossein Mehdi Parisa Shirin Navid Arash Farid Leyla Golnaz \
+    Dariush Yossi Noa Tamar Eitan Shira Yael Itai Deniz Kerem Cem Selin Özlem Ozlem Gökhan Hakan Serkan \
+    Volkan Esra Merve Jocelyn Rosalie Marisol Alejandra Valeria Ximena Guadalupe Yolanda Wojtek Bartosz \
+    Kacper Szymon Mateusz Dawid Oskar Aleksandra Natalia Weronika Kamila Justyna Iwona Beata Renata \
+    Ondřej Ondrej Radek Lukáš Lukas Vojtěch Kateřina Katerina Zsófia Zsofia Bence Levente Gábor Gabor \
+    Zoltán Zoltan László Laszlo Ágnes Agnes Eszter Réka Reka Dorottya
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Korean surnames in romanisation, many of them English words too
@@ -94,6 +115,9 @@ enum Names {
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "fr", "hr",
         "m", "mme", "mlle", "me", "sr", "sra", "srta", "dra", "dona", "eng", "ing", "dipl", "mag",
+        // Forms of address in hospitals, churches, police and courts.
+        "herrn", "sister", "matron", "nurse", "father", "rev", "capt", "sgt", "cllr", "schwester", "pfarrer", "maître",
+        "docteur", "dott", "pr", "insp", "det", "col", "gen",
     ]
 
     /// Roles that often stand before a name: "our CISO Maria Fernandez",
@@ -112,6 +136,20 @@ enum Names {
         "analista", "engenheiro", "engenheira", "diretor", "diretora", "técnico", "técnica", "administrador",
         "administradora", "gestor", "gestora", "colega", "estagiário", "estagiária", "consultor", "consultora",
         "contabilista", "presidente", "gerente",
+        // Front-line, clinical, legal and customer roles.
+        "agent", "doctor", "physician", "clinician", "pharmacist", "paramedic", "caller", "claimant", "broker",
+        "adjuster", "underwriter", "teller", "cashier", "lawyer", "solicitor", "counsel", "attorney", "inspector",
+        "detective", "constable", "sergeant", "professor", "student", "volunteer", "driver", "receptionist",
+        "coordinator", "pentester", "customer", "client", "user", "practitioner", "recipient", "sender", "requester",
+        "reporter", "owner", "victim", "approver", "assignee", "submitter", "beneficiary", "empfänger", "empfängerin",
+        "absender", "absenderin", "destinataire", "expéditeur", "expéditrice", "destinatário", "destinatária", "remetente",
+        "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",
+        "kunde", "kundin", "lagerleiter", "lagerleiterin", "fahrer", "fahrerin", "praktikant", "praktikantin",
+        "werkstudent", "werkstudentin", "dienstleister", "nutzer", "nutzerin", "benutzer", "benutzerin",
+        "infirmier", "infirmière", "médecin", "conseiller", "conseillère", "gestionnaire", "assuré", "assurée",
+        "prestataire", "utilisateur", "utilisatrice", "agente",
+        "enfermeiro", "enfermeira", "médico", "médica", "operador", "operadora", "funcionário", "funcionária",
+        "utilizador", "utilizadora", "usuário", "usuária", "prestador", "prestadora", "segurado", "segurada",
     ]
 
     /// Capitalised words that never start or continue a name.

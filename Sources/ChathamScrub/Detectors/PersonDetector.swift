@@ -14,11 +14,13 @@ struct PersonDetector: Sendable {
         var exact: UInt64   // hash of the word as written
         var lower: UInt64   // hash of the word lower-cased
         var titlecase: Bool
+        /// Offset of a joining hyphen inside the word ("Mei-Ling"), or 0.
+        var hyphen: Int32 = 0
         var length: Int { end - start }
     }
 
     static let titles = WordSet(Names.titles, folded: true)
-    static let dotTitles = WordSet(["m", "me", "fr", "hr"], folded: true)
+    static let dotTitles = WordSet(["m", "me", "fr", "hr", "pr", "insp", "det", "col", "gen"], folded: true)
     static let roles = WordSet(Names.roles, folded: true)
     static let given = WordSet(Names.given, folded: false)
     static let stop = WordSet(Names.stop, folded: false)
@@ -39,6 +41,15 @@ struct PersonDetector: Sendable {
         let koreanLatin = PersonDetector.koreanLatin
         let determiners = PersonDetector.determiners
         let notAppositive = PersonDetector.notAppositive
+        let greetings = PersonDetector.greetings
+        let signOffs = PersonDetector.signOffs
+        let sayVerbs = PersonDetector.sayVerbs
+        let conjunctions = PersonDetector.conjunctions
+        let addressVerbs = PersonDetector.addressVerbs
+        let fromWords = PersonDetector.fromWords
+        let groups = PersonDetector.groups
+        let userWords = PersonDetector.userWords
+        let onsetTable = PersonDetector.onsetTable
     }
     private let lex = Lexicon()
 
@@ -73,12 +84,14 @@ struct PersonDetector: Sendable {
             var exact = (0xCBF2_9CE4_8422_2325 ^ UInt64(c.value)) &* prime
             var lower = (0xCBF2_9CE4_8422_2325 ^ UInt64(Self.asciiLower(c.value))) &* prime
             var lowerSeen = false, digitSeen = false
+            var hyphen: Int32 = 0
             while j < s.count {
                 let v = s[j].value
                 if v < 0x80 {
                     let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
                     if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
                         || (v == 0x2D && Self.syllableAfterHyphen(all, i, j)) {
+                        if v == 0x2D, hyphen == 0 { hyphen = Int32(j - i) }
                         exact = (exact ^ UInt64(v)) &* prime
                         lower = (lower ^ UInt64(Self.asciiLower(v))) &* prime
                         if v >= 0x61 && v <= 0x7A { lowerSeen = true } else if v >= 0x30 && v <= 0x39 { digitSeen = true }
@@ -94,12 +107,12 @@ struct PersonDetector: Sendable {
             if j < s.count, protected[j] { i = j; continue }
             if ascii {
                 let titlecase = c.value >= 0x41 && c.value <= 0x5A && lowerSeen && !digitSeen
-                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase))
+                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase, hyphen: hyphen))
             } else {
                 let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
                     && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
                 words.append(Word(start: i, end: j, exact: WordSet.hash(all[i..<j], folded: false),
-                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase))
+                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase, hyphen: hyphen))
             }
             i = j
         }
@@ -111,6 +124,15 @@ struct PersonDetector: Sendable {
             let word = words[w]
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
             if lex.titles.contains(hash: word.lower), w + 1 < words.count {
+                // "Frau Dr. Weber", "Prof. Dr. Lindner": the name is after the last title.
+                var t = w
+                while t + 1 < words.count, lex.titles.contains(hash: words[t + 1].lower), Self.isUpper(s[words[t + 1].start]),
+                      adjacent(words[t], words[t + 1], text, allowDot: true), t + 2 < words.count { t += 1 }
+                if t > w, adjacent(words[t], words[t + 1], text, allowDot: true), let end = nameRun(words, t + 1, text, max: 3) {
+                    found.append(Candidate(kind: .person, start: words[t + 1].start, end: words[end].end))
+                    w = end + 1
+                    continue
+                }
                 let dot = text.scalar(at: word.end) == "."
                 if !lex.dotTitles.contains(hash: word.lower) || dot,
                    Self.isUpper(s[word.start]) || dot,
@@ -145,11 +167,86 @@ struct PersonDetector: Sendable {
                 w += 2
                 continue
             }
+            // A hyphenated given name ("Jean-Baptiste Moreau", "Mei-Ling
+            // Chen", "Hans-Peter Roth"): a part in the lexicon, and a surname
+            // after it or both parts given names ("Anne-Marie").
+            if word.titlecase, word.hyphen > 0, !lex.stop.contains(hash: word.exact), !lex.keepWords.contains(hash: word.lower) {
+                let dash = word.start + Int(word.hyphen)
+                let first = lex.given.contains(hash: WordSet.hash(text.scalars[word.start..<dash], folded: false))
+                let second = lex.given.contains(hash: WordSet.hash(text.scalars[(dash + 1)..<word.end], folded: false))
+                if first || second, let end = nameRun(words, w, text, max: 3), end > w || (first && second) {
+                    found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                    w = end + 1
+                    continue
+                }
+            }
+            // After a greeting or before a sign-off's name: "Hi Oluwaseun,",
+            // "Dear Ms Okafor", "Hallo Björn", "Bonjour Camille", "Olá Thiago";
+            // "Thanks,\nAisling", "Regards, Sean Murphy".
+            if Self.isUpper(s[word.start]), lex.greetings.contains(hash: word.lower), w + 1 < words.count,
+               !lex.greetings.contains(hash: words[w + 1].lower),
+               afterCue(word, words[w + 1], text, signOff: lex.signOffs.contains(hash: word.lower)),
+               let end = nameRun(words, w + 1, text, max: 3) {
+                found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // A lower-case user name after a word that says it is one:
+            // "o utilizador rcardoso", "user mwong", "Benutzer kschmidt".
+            // Only a token that cannot be a word: its first two letters are
+            // consonants that start no word in the corpus languages (rc,
+            // mw, js, tm …), so "the user clicked" stays.
+            if w + 1 < words.count, !words[w + 1].titlecase, userNameShape(s, words[w + 1].start, words[w + 1].end),
+               lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text) {
+                candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
+                w += 2
+                continue
+            }
+            // After a verb of addressing someone: "please ping Radomir
+            // Vasiliev", "contact Ines", "bitte Herrn … anrufen" is the title
+            // rule's. A lone word only if it is a name word (not a team in
+            // the stop list: "call Legal").
+            if w + 1 < words.count, words[w + 1].titlecase, lex.addressVerbs.contains(hash: word.lower), adjacent(word, words[w + 1], text),
+               let end = nameRun(words, w + 1, text, max: 3) {
+                found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // One name word with a role in brackets after it: "Cormac (our
+            // network lead)", "Ines (Analystin)". A comma is not enough for
+            // one word ("Impact, the attacker …").
+            if word.titlecase, w + 1 < words.count, Self.bracketFollows(text, word.end), isNameWord(word),
+               !(adjacent(word, words[w + 1], text) && isNameWord(words[w + 1])),
+               appositiveRole(after: word, words, w + 1, text, bracketOnly: true) {
+                found.append(Candidate(kind: .person, start: word.start, end: word.end))
+                w += 1
+                continue
+            }
+            // A name inside a sentence, after "and", with "from the/our
+            // <group of people>" after it: "and Sanjeev from the MSP",
+            // "Tomasz from the network team" after "Wojciech and" — not
+            // "and Zoho from our tenant".
+            if word.titlecase, w >= 1, w + 2 < words.count, !words[w - 1].titlecase, words[w - 1].length <= 4,
+               lex.conjunctions.contains(hash: words[w - 1].lower), isNameWord(word), adjacent(words[w - 1], word, text),
+               let end = nameRun(words, w, text, max: 3), end + 2 < words.count,
+               lex.fromWords.contains(hash: words[end + 1].lower), adjacent(words[end], words[end + 1], text),
+               lex.determiners.contains(hash: words[end + 2].lower),
+               (end + 3..<min(end + 5, words.count)).contains(where: { lex.groups.contains(hash: words[$0].lower) }) {
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                w = end + 1
+                continue
+            }
             // Two or three name words that a role follows as an apposition:
             // "Okonkwo Adeyemi, our CISO", "Katrin Becker (Analystin)",
             // "Marie Dubois, notre RSSI". One capitalised word is not enough
             // (a sentence's first word is capitalised too).
-            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w, appositiveRole(after: words[end], words, end + 1, text) {
+            // The same two or three name words before an e-mail address in
+            // brackets ("Marcus Ferreira-Lowe <m.fl@…>", "Ana Costa (ana@…)")
+            // or before a verb of saying or reporting ("Aisling Brennan
+            // confirmed", "Björn Dreßler meldete").
+            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
+               appositiveRole(after: words[end], words, end + 1, text) || mailFollows(words[end].end, text)
+                || (end + 1 < words.count && lex.sayVerbs.contains(hash: words[end + 1].lower) && adjacent(words[end], words[end + 1], text)) {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -157,20 +254,14 @@ struct PersonDetector: Sendable {
             w += 1
         }
 
-        // Carry-forward: parts of every name found, anywhere in the text.
+        // Carry-forward, then lists (a name carried forward can stand in a
+        // list: "Volodymyr and Keisha …", "Volodymyr Shevchenko says"), then
+        // carry-forward again for what the lists found.
         if !found.isEmpty {
-            var parts = Set<UInt64>()
-            for c in found {
-                for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
-                    parts.insert(word.lower)
-                }
-            }
-            var covered = Set(found.map(\.start))
-            for word in words where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
-                if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
-                found.append(Candidate(kind: .person, start: word.start, end: word.end))
-                covered.insert(word.start)
-            }
+            carryForward(words, text, &found)
+            let before = found.count
+            coordinated(words, text, &found)
+            if found.count > before { carryForward(words, text, &found) }
         }
         for c in found {
             let end = ProfileDetector.possessiveEnd(text, c.end)
@@ -180,6 +271,33 @@ struct PersonDetector: Sendable {
             japanese(text, into: &candidates)
             chinese(text, into: &candidates)
             korean(text, into: &candidates)
+        }
+    }
+
+    /// Carry-forward: parts of every name found, anywhere in the text.
+    private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+        var parts = Set<UInt64>()
+        for c in found {
+            for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
+                parts.insert(word.lower)
+            }
+        }
+        // First words of names found ("Keisha" of "Volodymyr and
+        // Keisha"): where one comes back before more name words, the
+        // full name goes ("Keisha Campbell-Watts will retest").
+        var firstParts = Set<UInt64>()
+        for c in found {
+            var lo = 0, hi = words.count
+            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            if lo < words.count, words[lo].start == c.start, words[lo].length >= 3 { firstParts.insert(words[lo].lower) }
+        }
+        var covered = Set(found.map(\.start))
+        for (w, word) in words.enumerated() where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
+            if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
+            var end = word.end
+            if firstParts.contains(word.lower), let last = nameRun(words, w, text, max: 3), last > w { end = words[last].end }
+            found.append(Candidate(kind: .person, start: word.start, end: end))
+            covered.insert(word.start)
         }
     }
 
@@ -208,16 +326,139 @@ struct PersonDetector: Sendable {
         c.isASCII ? (c.value >= 0x61 && c.value <= 0x7A) : isLowerSlow(c)
     }
 
+    /// Whether `next` follows a greeting or sign-off cue: a space, a comma,
+    /// a line break ("Regards,\nSean").
+    /// A greeting takes the name after a space ("Hi Oluwaseun"); a sign-off
+    /// after a comma or a line break ("Regards,\nSean"), so "Best Practices"
+    /// is not a name.
+    private func afterCue(_ cue: Word, _ next: Word, _ text: ScanText, signOff: Bool) -> Bool {
+        guard next.start - cue.end <= 3 else { return false }
+        var k = cue.end
+        var broken = false
+        while k < next.start {
+            let c = text.scalars[k]
+            if c == "," || c == "\n" || c == "!" { broken = true } else if c != " " && c != "\u{00A0}" { return false }
+            k += 1
+        }
+        return broken == signOff
+    }
+
+    /// Whether an e-mail address in angle or round brackets follows `end`:
+    /// " <m.fl@example.org>", " (ana@example.pt)", also when already
+    /// redacted (" <[EMAIL-1]>").
+    private func mailFollows(_ end: Int, _ text: ScanText) -> Bool {
+        let s = text.scalars
+        var k = end
+        while k < s.count, s[k] == " " || s[k] == "\u{00A0}" { k += 1 }
+        guard k < s.count, k - end <= 2, s[k] == "<" || s[k] == "(" else { return false }
+        let close: Unicode.Scalar = s[k] == "<" ? ">" : ")"
+        var m = k + 1
+        while m < s.count, m - k < 80, s[m] != close, s[m] != "\n" {
+            if s[m] == "@" || (text.protected[m] && m + 6 < s.count && s[m] == "[" && s[m + 1] == "E" && s[m + 2] == "M") { return true }
+            m += 1
+        }
+        return false
+    }
+
+    /// Adds full names (two or three name words) that stand in a list with
+    /// a person already found: joined by a comma, "and", "und", "et", "e",
+    /// "y", "&" or "/". A lone capitalised word in such a list is not taken
+    /// (it may be a team: "Jane Doe, Legal and Finance").
+    private func coordinated(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+        let s = text.scalars
+        var personAt = [Int: Int]() // word index → last word index of a found name
+        func index(of start: Int) -> Int? {
+            var lo = 0, hi = words.count
+            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < start { lo = mid + 1 } else { hi = mid } }
+            return lo < words.count && words[lo].start == start ? lo : nil
+        }
+        func lastIndex(endingAt end: Int, from w: Int) -> Int? {
+            var k = w
+            while k < words.count, words[k].end < end { k += 1 }
+            return k < words.count && words[k].end == end ? k : nil
+        }
+        for c in found {
+            guard let a = index(of: c.start), let b = lastIndex(endingAt: c.end, from: a) else { continue }
+            personAt[a] = b
+        }
+        // Whether words a and b are joined as list items: ", " or a
+        // conjunction word between (returns the index of the next item).
+        func joined(after last: Int) -> Int? {
+            guard last + 1 < words.count else { return nil }
+            let next = words[last + 1]
+            var k = words[last].end, comma = false, slash = false
+            while k < next.start {
+                let c = s[k]
+                if c == " " || c == "\u{00A0}" { k += 1; continue }
+                if c == "," || c == ";", !comma { comma = true; k += 1; continue }
+                if c == "&" || c == "/", !slash { slash = true; k += 1; continue }
+                return nil
+            }
+            if next.start - words[last].end > 4 { return nil }
+            if lex.conjunctions.contains(hash: next.lower), !next.titlecase, !slash {
+                guard last + 2 < words.count, adjacent(next, words[last + 2], text) else { return nil }
+                return last + 2
+            }
+            return comma || slash ? last + 1 : nil
+        }
+        func fullName(_ w: Int) -> Int? {
+            guard w < words.count, isNameWord(words[w]), let end = nameRun(words, w, text, max: 3), end > w else { return nil }
+            return end
+        }
+        // A single name word, listed with a single found word ("Volodymyr
+        // and Keisha from the red team"): the same shape on both sides.
+        func singleName(_ w: Int) -> Bool {
+            w < words.count && isNameWord(words[w]) && !(w + 1 < words.count && adjacent(words[w], words[w + 1], text) && isNameWord(words[w + 1]))
+        }
+        var changed = true, rounds = 0
+        while changed, rounds < 8 {
+            changed = false; rounds += 1
+            for (a, b) in personAt {
+                // Forward: "<person>, X Y" / "<person> and X Y".
+                if let n = joined(after: b), personAt[n] == nil {
+                    if let end = fullName(n) {
+                        personAt[n] = end; changed = true
+                        found.append(Candidate(kind: .person, start: words[n].start, end: words[end].end))
+                    } else if a == b, singleName(n) {
+                        personAt[n] = n; changed = true
+                        found.append(Candidate(kind: .person, start: words[n].start, end: words[n].end))
+                    }
+                }
+                if a == b, a >= 1, personAt[a - 1] == nil || a >= 2 {
+                    for p in [a - 1, a - 2] where p >= 0 && personAt[p] == nil && singleName(p) && joined(after: p) == a
+                        && !(p > 0 && adjacent(words[p - 1], words[p], text) && isNameWord(words[p - 1])) {
+                        personAt[p] = p; changed = true
+                        found.append(Candidate(kind: .person, start: words[p].start, end: words[p].end))
+                        break
+                    }
+                }
+                // Backward: "X Y, <person>" / "X Y and <person>" (the
+                // conjunction is a word of its own). Two words only: a
+                // capitalised word before them starts the sentence
+                // ("Anwesend Orsolya Kertész und …", "Contact Kim Min-jun; …").
+                for e in [a - 1, a - 2] where e >= 1 && joined(after: e) == a {
+                    let p = e - 1
+                    guard personAt[p] == nil, personAt[e] == nil, isNameWord(words[p]), isNameWord(words[e]),
+                          adjacent(words[p], words[e], text),
+                          !found.contains(where: { $0.start < words[e].end && $0.end > words[p].start }) else { continue }
+                    personAt[p] = e; changed = true
+                    found.append(Candidate(kind: .person, start: words[p].start, end: words[e].end))
+                    break
+                }
+            }
+        }
+    }
+
     /// Whether a role follows `last` as an apposition: ", our CISO",
     /// " (analyst)", ", head of", ", die Analystin", ", nosso analista".
-    private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText) -> Bool {
+    private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText, bracketOnly: Bool = false) -> Bool {
         guard next < words.count else { return false }
         var k = last.end
         var punct = false
         while k < words[next].start {
             let c = text.scalars[k]
             if c == " " || c == "\u{00A0}" { k += 1; continue }
-            if (c == "," || c == "(") && !punct { punct = true; k += 1; continue }
+            if (c == "(" || (c == "," && !bracketOnly)) && !punct { punct = true; k += 1; continue }
             return false
         }
         guard punct, words[next].start - last.end <= 3 else { return false }
@@ -231,7 +472,100 @@ struct PersonDetector: Sendable {
 
     /// Roles that after a comma describe attackers or places as often as
     /// people ("Lateral Movement, the operator …").
-    static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin"], folded: true)
+    static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin", "user", "agent", "client",
+                                        "customer", "driver", "caller", "student"], folded: true)
+
+    /// Greetings and sign-offs that a name follows.
+    static let greetings = WordSet(greetingWords + signOffWords, folded: true)
+    static let signOffs = WordSet(signOffWords, folded: true)
+    static let greetingWords = [
+        "hi", "hello", "hey", "dear", "hallo", "liebe", "lieber", "moin", "servus", "bonjour", "salut", "cher", "chère",
+        "olá", "ola", "oi", "caro", "cara", "prezado", "prezada",
+    ]
+    static let signOffWords = [
+        "thanks", "regards", "cheers", "best", "br", "grüße", "gruß", "gruss", "danke", "merci", "cordialement",
+        "amitiés", "obrigado", "obrigada", "abraço", "abraços", "att",
+    ]
+
+    /// Verbs of saying and reporting that follow a person's full name.
+    static let sayVerbs = WordSet([
+        "said", "says", "told", "asked", "reported", "confirmed", "noticed", "noted", "called", "emailed", "wrote",
+        "explained", "escalated", "approved", "forwarded", "replied", "informed", "agreed", "decided", "admitted",
+        "recalled", "mentioned", "warned", "suggested", "joined", "resigned", "apologised", "apologized", "phoned",
+        "sagte", "meldete", "bestätigte", "berichtete", "schrieb", "fragte", "erklärte", "informierte", "rief",
+        "a", "dit", "confirme", "signale", "explique", "indique", "écrit",
+        "disse", "confirmou", "informou", "explicou", "relatou", "escreveu", "perguntou", "avisou", "ligou",
+    ], folded: true)
+
+    /// Words that a user name follows.
+    static let userWords = WordSet([
+        "user", "username", "login", "account", "benutzer", "nutzer", "benutzername", "konto", "utilisateur",
+        "compte", "identifiant", "utilizador", "usuário", "usuario", "conta", "login",
+    ], folded: true)
+
+    /// Consonant pairs that start words in English, German, French,
+    /// Portuguese, Spanish or Italian.
+    static let onsets: Set<String> = [
+        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl", "pr",
+        "ps", "pf", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "sz", "th", "tr", "ts", "tw", "wh", "wr",
+        "zw", "vl", "vr", "lh", "nh", "gh", "rh", "kh", "sv", "pn", "xy",
+    ]
+
+    /// A lower-case ASCII token of 4–20 letters and digits whose first two
+    /// letters are consonants that start no word ("rcardoso", "mwong").
+    private func userNameShape(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 4, end - start <= 20 else { return false }
+        let a = s[start].value, b = s[start + 1].value
+        guard Self.consonant(a), Self.consonant(b), lex.onsetTable[Int(a - 0x61)] & (1 << (b - 0x61)) == 0 else { return false }
+        return (start..<end).allSatisfy { (s[$0].value >= 0x61 && s[$0].value <= 0x7A) || ScalarClass.isASCIIDigit(s[$0]) }
+    }
+
+    /// `onsets` as bits: bit (second - "a") of entry (first - "a").
+    static let onsetTable: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 26)
+        for o in onsets {
+            let v = Array(o.unicodeScalars).map { $0.value - 0x61 }
+            t[Int(v[0])] |= 1 << v[1]
+        }
+        return t
+    }()
+
+    /// A lower-case ASCII consonant (not y).
+    @inline(__always)
+    static func consonant(_ v: UInt32) -> Bool {
+        guard v >= 0x61, v <= 0x7A else { return false }
+        return v != 0x61 && v != 0x65 && v != 0x69 && v != 0x6F && v != 0x75 && v != 0x79
+    }
+
+    /// Whether " (" or "(" follows `end`.
+    @inline(__always)
+    static func bracketFollows(_ text: ScanText, _ end: Int) -> Bool {
+        let s = text.scalars
+        return end < s.count && (s[end] == "(" || (s[end] == " " && end + 1 < s.count && s[end + 1] == "("))
+    }
+
+    /// Verbs that take a person as their object: "ping Radomir", "contact
+    /// Ines Duarte", "kontaktieren Sie Frau …" (the title rule's).
+    static let addressVerbs = WordSet([
+        "ping", "call", "contact", "email", "ask", "tell", "thank", "cc", "notify", "phone", "text", "message", "reach",
+        "kontaktieren", "anrufen", "fragen", "informieren", "contacter", "appeler", "demander", "prévenir",
+        "contactar", "ligar", "perguntar", "avisar", "falar",
+    ], folded: true)
+
+    /// "from" before a team or an organisation: "Sanjeev from the MSP".
+    static let fromWords = WordSet(["from", "von", "vom", "aus"], folded: true)
+
+    /// Groups of people a name comes from: "from the MSP", "from our
+    /// network team", "vom Dienstleister".
+    static let groups = WordSet([
+        "team", "teams", "msp", "mssp", "vendor", "supplier", "provider", "partner", "soc", "cert", "csirt", "noc",
+        "helpdesk", "desk", "it", "department", "dept", "office", "group", "unit", "board", "bank", "insurer", "agency",
+        "police", "regulator", "ncsc", "auditors", "consultancy", "firm", "contractor", "contractors", "dienstleister",
+        "abteilung", "team", "hersteller", "lieferanten", "behörde", "polizei",
+    ], folded: true)
+
+    /// Words that join the items of a list.
+    static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "sowie"], folded: true)
 
     static let determiners = WordSet([
         "our", "the", "their", "its", "his", "her", "a", "an", "unser", "unsere", "unserer", "der", "die", "ein", "eine",
@@ -271,10 +605,12 @@ struct PersonDetector: Sendable {
 
     private func isNameWord(_ word: Word) -> Bool {
         word.titlecase && !lex.stop.contains(hash: word.exact) && !lex.roles.contains(hash: word.lower)
-            && !lex.keepWords.contains(hash: word.lower)
+            && !lex.keepWords.contains(hash: word.lower) && !lex.titles.contains(hash: word.lower)
     }
 
-    static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la"]
+    static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la",
+                                         "der", "den", "el", "ben", "abu", "ould", "mac", "El", "Al", "Ben", "Abu", "Ould", "Van", "Von", "De",
+                                         "Da", "Di", "Del", "Della", "Dos", "Das", "Du", "Le", "La", "Bin", "Ibn", "do"]
 
     /// Japanese names: a listed surname, up to three more kanji of given name,
     /// then an honorific; or a kana given name before さん.

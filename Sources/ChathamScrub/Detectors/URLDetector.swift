@@ -35,6 +35,20 @@ struct URLDetector: Detector {
         }
     }
 
+    /// Whether a non-ASCII scalar ends a URL written in prose: white space,
+    /// CJK and full-width punctuation ("。", "、", "「", "）"), and CJK
+    /// letters. Japanese, Chinese and Korean prose puts no space after a URL
+    /// ("C2はhxxp://x[.]com:8080。佐藤さんが…"), so without this the URL
+    /// would swallow the rest of the sentence. (A URL with a path in kana or
+    /// kanji loses that path's tail to the prose; its host is still taken.)
+    @inline(never)
+    static func endsProse(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF0F) || (v >= 0xFF1A && v <= 0xFF20)
+            || (v >= 0xFF3B && v <= 0xFF40) || (v >= 0xFF5B && v <= 0xFF65) { return true }
+        return ScalarClass.isCJK(c) || c.properties.isWhitespace
+    }
+
     /// How far a URL runs from `i`: to whitespace or a character that cannot be
     /// in a URL as written in prose, minus trailing sentence punctuation and
     /// unbalanced closing brackets.
@@ -44,7 +58,7 @@ struct URLDetector: Detector {
         while j < s.count, !text.protected[j] {
             let c = s[j]
             // ASCII white space is "\t"…"\r" and " ": the look-up only for the rest.
-            if c.value < 0x80 ? (c.value <= 0x20) : c.properties.isWhitespace { break }
+            if c.value < 0x80 ? (c.value <= 0x20) : URLDetector.endsProse(c) { break }
             if c == "<" || c == ">" || c == "\"" || c == "`" || c == "{" || c == "}" || c == "|" || c == "\\" || c == "^" { break }
             j += 1
         }

@@ -17,12 +17,22 @@ public struct ScrubCorpus: Sendable {
         public var identifying: [String]
         /// Must survive verbatim.
         public var keep: [String]
+        /// The file set: "cases" or "narratives" (the file name's prefix).
+        public var set: String { String(file.prefix { $0 != "-" }) }
     }
 
     public var cases: [Case]
     public var profiles: [String: MemberProfile]
 
-    /// Reads `profiles/*.yaml` and `cases-*.txt` under `directory`.
+    /// The file sets a corpus directory may hold: `cases-*.txt` (short
+    /// sentences written alongside the detectors), `narratives-*.txt`
+    /// (multi-sentence narratives written blind, before the scrubber was run
+    /// on them: the held-out estimate), `narratives2-*.txt` and
+    /// `narratives3-*.txt` (second and third blind rounds, each written after
+    /// the previous round's fixes).
+    public static let sets = ["cases", "narratives", "narratives2", "narratives3"]
+
+    /// Reads `profiles/*.yaml` and the `sets`' files under `directory`.
     public static func load(directory: URL) throws -> ScrubCorpus {
         let fm = FileManager.default
         var profiles: [String: MemberProfile] = [:]
@@ -33,7 +43,7 @@ public struct ScrubCorpus: Sendable {
         }
         var cases: [Case] = []
         for name in try fm.contentsOfDirectory(atPath: directory.path).sorted()
-        where name.hasPrefix("cases-") && name.hasSuffix(".txt") {
+        where sets.contains(where: { name.hasPrefix($0 + "-") }) && name.hasSuffix(".txt") {
             let body = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
             var profile = "", language = "", category = ""
             for (n, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -104,7 +114,7 @@ public struct ScrubCorpus: Sendable {
     }
 
     /// Case, accent and width folded; every run of other characters one space.
-    static func fold(_ s: String) -> String {
+    public static func fold(_ s: String) -> String {
         let f = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var space = false
