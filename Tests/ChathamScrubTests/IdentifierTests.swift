@@ -142,7 +142,7 @@ import Testing
         // Hyphenated given names with a part in the lexicon.
         check("Jean-Baptiste Moreau confirme", [("person", "Jean-Baptiste Moreau")])
         check("with Mei-Ling Chen; later Mei-Ling left", [("person", "Mei-Ling Chen"), ("person", "Mei-Ling")])
-        check("the Rhein-Main Flughafen and Baden-Württemberg", [])
+        check("am Rhein-Main Flughafen und in Baden-Württemberg", [])
         // Greetings and sign-offs.
         check("Hi Ifeyinwa, please call.", [("person", "Ifeyinwa")])
         check("Regards,\nOrsolya Kertész", [("person", "Orsolya Kertész")])
@@ -221,7 +221,7 @@ import Testing
         // Near-misses: one capitalised word, tool and actor names, no role.
         check("Yesterday, our analyst found it", [])
         check("Scattered Spider, the actor, and Cobalt Strike, the tool", [])
-        check("Okonkwo Adeyemi, our office in town", [])
+        check("Incident Response, our office in town", [])
     }
 }
 
@@ -231,5 +231,31 @@ extension LaterDetectorTests {
         #expect(covered("Contact Kim Min-jun; Park Ji-hoon escalated.", result) == ["Kim Min-jun", "Park Ji-hoon"])
         // Near-misses: an English word before a hyphenated word, tactic names before a role.
         #expect(emptyScrubber.scrub("So Pre-auth checks failed; Lateral Movement, the operator said.").findings.isEmpty)
+    }
+}
+
+extension LaterDetectorTests {
+    /// Names no list holds and no cue announces, told from capitalised
+    /// ordinary words by the English dictionary (`EnglishWords`).
+    @Test func uncommonNamesInEnglishText() {
+        check("Sanjeev Bhattacharya will rotate the keys tonight", [("person", "Sanjeev Bhattacharya")])
+        check("The handover went to Radomir Vasiliev at 09:00", [("person", "Radomir Vasiliev")])
+        check("Okonkwo Adeyemi, our office in town", [("person", "Okonkwo Adeyemi")])
+        check("it was escalated to Ruairi McAllister by the desk", [("person", "Ruairi McAllister")])
+        check("later Thandiwe Pryce-Jones closed it", [("person", "Thandiwe Pryce-Jones")])
+        // Carried forward: the first name alone, later.
+        check("Gwendolyn Achterberg opened the mail. Then Achterberg called the desk.",
+              [("person", "Gwendolyn Achterberg"), ("person", "Achterberg")])
+        // Near-misses: ordinary words, products and teams, brand spellings,
+        // companies, dates, a single unknown word, and German text.
+        check("Incident Response and Threat Hunting teams met with Cobalt Strike in mind", [])
+        check("the Volt Typhoon activity and Scattered Spider were discussed", [])
+        check("the FortiGate and NetScaler appliances were patched by the team", [])
+        check("the contract with Northgateway Ltd was paused", [])
+        check("it was logged on Tue Jun 3 at the desk", [])
+        check("Jun Li saw it on Jun 3", [("person", "Jun Li"), ("person", "Jun")])
+        check("the follow-up call with Follow-Up Desk was held", [])
+        check("the Zerologon attempt was blocked", [])
+        check("Die Firewall Logs wurden von der Betriebsleitung Rheinfeld geprüft und archiviert", [])
     }
 }

@@ -27,7 +27,7 @@ import Testing
     @Test func theCoreIsRedactedAsAWholeWord() {
         let scrubber = Scrubber(profile: MemberProfile(organisationNames: ["Northgate General Hospital"]), numbered: false)
         #expect(scrubber.scrub("Northgate's pharmacy was down").text == "[ORG] pharmacy was down")
-        #expect(scrubber.scrub("staff at Northgate General reported it").text == "staff at [ORG] General reported it")
+        #expect(scrubber.scrub("staff at Northgate General were told").text == "staff at [ORG] General were told")
         #expect(scrubber.scrub("NORTHGATE and northgate").text == "[ORG] and [ORG]")
         // Near misses: the generic words alone, and the core inside a longer word.
         #expect(scrubber.scrub("the general hospital nearby").text == "the general hospital nearby")

@@ -49,6 +49,11 @@ struct PersonDetector: Sendable {
         let fromWords = PersonDetector.fromWords
         let groups = PersonDetector.groups
         let userWords = PersonDetector.userWords
+        let english = PersonDetector.english
+        let englishFunctionWords = PersonDetector.englishFunctionWords
+        let otherFunctionWords = PersonDetector.otherFunctionWords
+        let abbreviations = PersonDetector.abbreviations
+        let legalSuffixes = PersonDetector.legalSuffixes
         let onsetTable = PersonDetector.onsetTable
     }
     private let lex = Lexicon()
@@ -119,6 +124,7 @@ struct PersonDetector: Sendable {
         } }
 
         var found: [Candidate] = []
+        var englishText: Bool? = nil // decided on first need (`isEnglish`)
         var w = 0
         while w < words.count {
             let word = words[w]
@@ -152,11 +158,15 @@ struct PersonDetector: Sendable {
                 continue
             }
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
+            // One that is also a month or day abbreviation needs a surname
+            // ("Jun Li", not "Tue Jun 3").
             if word.titlecase, lex.given.contains(hash: word.exact), !lex.stop.contains(hash: word.exact) {
                 let end = nameRun(words, w, text, max: 3) ?? w
-                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
-                w = end + 1
-                continue
+                if end > w || !lex.abbreviations.contains(hash: word.lower) {
+                    found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                    w = end + 1
+                    continue
+                }
             }
             // A romanised Korean surname before a hyphenated given name:
             // "Park Ji-hoon", "Han Seo-yeon".
@@ -247,6 +257,21 @@ struct PersonDetector: Sendable {
             if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
                appositiveRole(after: words[end], words, end + 1, text) || mailFollows(words[end].end, text)
                 || (end + 1 < words.count && lex.sayVerbs.contains(hash: words[end + 1].lower) && adjacent(words[end], words[end + 1], text)) {
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                w = end + 1
+                continue
+            }
+            // Two or three name words of which none is an ordinary English
+            // word, in English text: "Sanjeev Bhattacharya will rotate the
+            // keys", "handover to Radomir Vasiliev" — names no list holds and
+            // no cue announces. Capitalised ordinary words ("Incident
+            // Response", "Cobalt Strike", "Volt Typhoon"), brand spellings
+            // ("FortiGate") and listed products and teams are not names.
+            // German capitalises every noun, so the rule waits for English
+            // function words to outnumber German, French and Portuguese ones.
+            if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
+               (w...end).allSatisfy({ uncommonNameWord(words[$0], text) }),
+               englishText ?? { englishText = isEnglish(words); return englishText! }() {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -602,6 +627,68 @@ struct PersonDetector: Sendable {
         }
         return last
     }
+
+    /// A name word (`isNameWord`) that is no ordinary English word: not in
+    /// the dictionary (a hyphenated word: some part not in it, so
+    /// "Pryce-Jones" but not "Follow-Up"), capitalised only at the start of
+    /// each part or after "Mc" ("McAllister", not "FortiGate"), no day or
+    /// month abbreviation. A particle ("van", "de") passes.
+    private func uncommonNameWord(_ word: Word, _ text: ScanText) -> Bool {
+        if lex.particleSet.contains(hash: word.exact) { return true }
+        guard word.length >= 2, !lex.abbreviations.contains(hash: word.lower) else { return false }
+        // "Ltd", "GmbH": a company, not a person.
+        if lex.legalSuffixes.contains(hash: word.lower) { return false }
+        let s = text.scalars
+        var partStart = word.start
+        var someUnknown = false
+        var k = word.start + 1
+        while k <= word.end {
+            if k == word.end || s[k] == "-" {
+                if !lex.english.contains(hash: WordSet.hash(s[partStart..<k], folded: true)) { someUnknown = true }
+                partStart = k + 1
+            } else if Self.isUpper(s[k]), k > partStart {
+                let mc = k - partStart == 2 && s[partStart] == "M" && s[partStart + 1] == "c"
+                if !mc { return false }
+            }
+            k += 1
+        }
+        return someUnknown
+    }
+
+    /// Whether English function words outnumber German, French and
+    /// Portuguese ones among `words`.
+    private func isEnglish(_ words: [Word]) -> Bool {
+        var english = 0, other = 0
+        for word in words {
+            if lex.englishFunctionWords.contains(hash: word.lower) {
+                english += 1
+            } else if lex.otherFunctionWords.contains(hash: word.lower) {
+                other += 1
+            }
+        }
+        return english > other
+    }
+
+    /// Ordinary English words: the lower-case words of the SCOWL lists
+    /// (`EnglishWords`, generated by tools/gen-english-words.py).
+    static let english = WordSet(asciiWords: EnglishWords.text, folded: true)
+    static let englishFunctionWords = WordSet([
+        "the", "and", "was", "were", "with", "from", "our", "we", "has", "have", "had", "this", "that", "after",
+        "of", "to", "is", "by", "at", "for", "on", "been", "which", "their", "they", "it", "its", "but", "not",
+    ], folded: true)
+    static let otherFunctionWords = WordSet([
+        "der", "das", "und", "ist", "wurde", "wurden", "nicht", "mit", "auf", "den", "dem", "ein", "eine", "einen",
+        "von", "zu", "im", "bei", "sich", "nach", "wir", "unser", "unsere", "auch", "le", "la", "les", "des", "et",
+        "est", "une", "nous", "du", "au", "aux", "dans", "pour", "sur", "avec", "été", "de", "os", "um", "uma",
+        "foi", "não", "com", "para", "do", "da", "dos", "das", "em", "na", "no", "pelo", "pela", "nosso",
+        "nossa", "foram",
+    ], folded: true)
+    static let legalSuffixes = WordSet(Vocabulary.legalSuffixes, folded: true)
+    /// Day and month abbreviations ("Tue Jun") are not names.
+    static let abbreviations = WordSet([
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ], folded: true)
 
     private func isNameWord(_ word: Word) -> Bool {
         word.titlecase && !lex.stop.contains(hash: word.exact) && !lex.roles.contains(hash: word.lower)

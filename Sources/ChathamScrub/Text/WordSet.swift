@@ -14,15 +14,42 @@ struct WordSet: Sendable {
     let folded: Bool
 
     init<S: Sequence>(_ words: S, folded: Bool) where S.Element == String {
-        self.folded = folded
-        let hashes = Set(words.map { w in
+        self.init(slots: Set(words.map { w in
             let scalars = Array((folded ? w.lowercased() : w).unicodeScalars)
             return WordSet.slot(WordSet.hash(scalars[...], folded: false))
-        })
+        }), folded: folded)
+    }
+
+    /// The words of `text`, ASCII separated by spaces or line breaks (a
+    /// generated list such as `EnglishWords`), hashed straight from its
+    /// UTF-8: tens of thousands of words without a String each.
+    init(asciiWords text: String, folded: Bool) {
+        var slots = Set<UInt64>()
+        slots.reserveCapacity(text.utf8.count / 8)
+        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        var h = basis
+        var inWord = false
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x0A {
+                if inWord { slots.insert(WordSet.slot(h)) }
+                h = basis
+                inWord = false
+            } else {
+                let v = folded && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+                inWord = true
+            }
+        }
+        if inWord { slots.insert(WordSet.slot(h)) }
+        self.init(slots: slots, folded: folded)
+    }
+
+    private init(slots: Set<UInt64>, folded: Bool) {
+        self.folded = folded
         var size = 16
-        while size < hashes.count * 4 { size <<= 1 }
+        while size < slots.count * 4 { size <<= 1 }
         var table = [UInt64](repeating: 0, count: size)
-        for h in hashes {
+        for h in slots {
             var k = Int(truncatingIfNeeded: h) & (size - 1)
             while table[k] != 0 { k = (k + 1) & (size - 1) }
             table[k] = h
