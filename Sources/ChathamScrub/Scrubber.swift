@@ -62,7 +62,7 @@ public struct Scrubber: Sendable {
 
     func scrub(_ text: String, settle: Settle) -> ScrubResult {
         let original = ScanText(text)
-        var findings = pass(original)
+        var findings = Self.echo(pass(original), original)
         var (output, placeholders) = Self.redactScalars(original.scalars, findings)
         // Re-scan until nothing more is found. Detectors are local, so a
         // placeholder can change what its neighbours look like ("c.co.uk" glued
@@ -97,6 +97,50 @@ public struct Scrubber: Sendable {
         }
         return ScrubResult(text: Self.string(output), findings: findings)
     }
+
+    /// Other occurrences of what was found: a user name, identifier or host
+    /// found once by its context ("user hmartinez") is removed wherever else
+    /// it stands as a whole token ("user=hmartinez" in a pasted log line,
+    /// where no rule sees it). Five scalars or more, outside every finding
+    /// and placeholder; same replacement, so the same number. One pass over
+    /// the text, looking only where a found string's first scalar starts a
+    /// token.
+    static func echo(_ findings: [Finding], _ text: ScanText) -> [Finding] {
+        let s = text.scalars
+        var patterns: [(scalars: ArraySlice<Unicode.Scalar>, finding: Finding)] = []
+        var firsts: (UInt64, UInt64) = (0, 0) // ASCII first scalars, as a bit set
+        for f in findings where f.end - f.start >= 5 && echoKinds.contains(f.kind) {
+            let p = s[f.start..<f.end]
+            let v = p.first!.value
+            guard v < 0x80, !patterns.contains(where: { $0.scalars == p }) else { continue }
+            patterns.append((p, f))
+            if v < 64 { firsts.0 |= 1 << UInt64(v) } else { firsts.1 |= 1 << UInt64(v - 64) }
+        }
+        if patterns.isEmpty { return findings }
+        var extra: [Finding] = []
+        var next = 0 // first finding not wholly before i
+        var i = 0
+        while i < s.count {
+            let v = s[i].value
+            guard v < 0x80, (v < 64 ? firsts.0 >> UInt64(v) : firsts.1 >> UInt64(v - 64)) & 1 != 0,
+                  !(i > 0 && ScalarClass.isAlnum(s[i - 1])), !text.protected[i] else { i += 1; continue }
+            while next < findings.count, findings[next].end <= i { next += 1 }
+            if next < findings.count, findings[next].start <= i { i = findings[next].end; continue }
+            for (p, f) in patterns where p.first == s[i] {
+                let e = i + p.count
+                guard e <= s.count, !(e < s.count && ScalarClass.isAlnum(s[e])), s[i..<e] == p,
+                      next >= findings.count || findings[next].start >= e, !text.touchesPlaceholder(i, e) else { continue }
+                extra.append(Finding(kind: f.kind, start: i, end: e, replacement: f.replacement))
+                i = e - 1
+                break
+            }
+            i += 1
+        }
+        if extra.isEmpty { return findings }
+        return (findings + extra).sorted { $0.start < $1.start }
+    }
+
+    static let echoKinds: Set<String> = [Kind.user.rawValue, Kind.id.rawValue, Kind.host.rawValue]
 
     /// The neighbourhoods of `placeholders` (ranges in `s`): each grown to
     /// the whitespace-separated token it is glued into, joined by NUL, which

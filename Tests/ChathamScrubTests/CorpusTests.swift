@@ -47,6 +47,15 @@ import Testing
         #expect(third.0 >= 46 && third.2 >= 34, "narratives3 shrank")
         #expect(third.1 <= 1, "narratives3 leaked \(third.1)/\(third.0)")
         #expect(Double(third.3) <= 0.05 * Double(third.2), "narratives3 lost \(third.3)/\(third.2)")
+        // The fourth blind round (20 narratives, written by another author
+        // after the third round's fixes; 12/146 leaked at first sight) still
+        // leaks four: a wallet address, a term's first word alone, and two
+        // names with no cue in German and French text. Its floor is where it
+        // stands.
+        let fourth = tally["narratives4", default: (0, 0, 0, 0)]
+        #expect(fourth.0 >= 146 && fourth.2 >= 92, "narratives4 shrank")
+        #expect(fourth.1 <= 4, "narratives4 leaked \(fourth.1)/\(fourth.0)")
+        #expect(Double(fourth.3) <= 0.05 * Double(fourth.2), "narratives4 lost \(fourth.3)/\(fourth.2)")
     }
 
     @Test func scorerCountsFoldedLeaks() {

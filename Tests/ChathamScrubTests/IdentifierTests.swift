@@ -259,3 +259,41 @@ extension LaterDetectorTests {
         check("Die Firewall Logs wurden von der Betriebsleitung Rheinfeld geprüft und archiviert", [])
     }
 }
+
+extension LaterDetectorTests {
+    /// Case, claim, police and ticket references with a letter prefix.
+    @Test func prefixedReferences() {
+        check("police reference NFIB-26-0471193 was issued", [("id", "NFIB-26-0471193")])
+        check("Ticket interne GLPI-77821 ouvert", [("id", "GLPI-77821")])
+        check("for claim BC-2026-008812 today", [("id", "BC-2026-008812")])
+        // Near-misses: advisories and standards, short numbers, one letter,
+        // algorithm names, the keep list's CVE ids.
+        check("see ZDI-24-12345, VMSA-2021-0028 and ISO-27001 and RFC-1918", [])
+        check("SHA-256, AES-256, RSA-4096, UTF-16 and X-12345 and CWE-1234", [])
+        check("exploited CVE-2023-23397 on day one", [])
+    }
+}
+
+extension LaterDetectorTests {
+    @Test func prefixedAccountsAndAccessKeys() {
+        check("nutzte das Konto adm.kschmidt gestern", [("user", "adm.kschmidt")])
+        check("com a conta ext.fsantos do fornecedor", [("user", "ext.fsantos")])
+        check("access key AKIAIOSFODNN7EXAMPLE for the account", [("id", "AKIAIOSFODNN7EXAMPLE")])
+        // Near-misses: files and domains after a prefix word, short tails,
+        // a key-like word of the wrong length.
+        check("ran test.log and ops.example.com and admin.php and ext.js", [("domain", "ops.example.com")])
+        check("AKIA1234 and AKIAIOSFODNN7EXAMPLEX", [])
+    }
+}
+
+extension LaterDetectorTests {
+    /// What was found once by its context goes wherever else it stands.
+    @Test func foundIdentifiersGoEverywhere() {
+        let scrubber = Scrubber(profile: MemberProfile())
+        let text = "user hmartinez signed in; log: user=hmartinez src=lab, then xhmartinez stayed"
+        #expect(scrubber.scrub(text).text == "user [ID-1] signed in; log: user=[ID-1] src=lab, then xhmartinez stayed")
+        // Idempotent, and short finds (under five scalars) are not echoed.
+        #expect(scrubber.scrub(scrubber.scrub(text).text).text == scrubber.scrub(text).text)
+        #expect(scrubber.scrub("reached DC01; DC01 again, and DC01-old").text == "reached [HOST-1]; [HOST-1] again, and [HOST-2]")
+    }
+}

@@ -154,3 +154,15 @@ import Testing
 }
 
 import Foundation
+
+extension ProfileMatchingTests {
+    /// A particle of a listed person's name ("Le" of "Sandrine Le Goff") is
+    /// not a name part on its own: French articles stay.
+    @Test func particlesOfListedNamesAreNotNameParts() {
+        let scrubber = Scrubber(profile: MemberProfile(people: ["Sandrine Le Goff", "Pieter van der Berg"]), numbered: false)
+        #expect(scrubber.scrub("Le prestataire a relancé le serveur").text == "Le prestataire a relancé le serveur")
+        #expect(scrubber.scrub("the van was parked, der Server lief").text == "the van was parked, der Server lief")
+        #expect(scrubber.scrub("Sandrine Le Goff a vu le serveur; Goff a appelé").text == "[PERSON] a vu le serveur; [PERSON] a appelé")
+        #expect(scrubber.scrub("Pieter called, then Berg").text == "[PERSON] called, then [PERSON]")
+    }
+}

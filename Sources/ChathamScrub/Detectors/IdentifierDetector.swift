@@ -114,6 +114,7 @@ struct IdentifierDetector: Detector {
                     if let e = mac(s, i) { add(.id, i, e, text, &candidates) }
                     if let e = iban(s, i) { add(.id, i, e, text, &candidates) }
                     if let e = awsAccount(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                    if v == 0x41, let e = awsKeyID(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                 }
                 if !glued {
                     if v == 0x53, let e = domainSID(s, i) { add(.id, i, e, text, &candidates) }
@@ -122,6 +123,7 @@ struct IdentifierDetector: Detector {
                     if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
                     if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                    if let e = reference(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                     if let e = namedHost(s, i), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
                     if let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
                     keyword(text, i, &candidates)
@@ -279,6 +281,18 @@ struct IdentifierDetector: Detector {
     ], folded: true)
 
     /// Exactly 12 digits standing alone: an AWS account id.
+    /// AWS access key ids: AKIA (long-term) or ASIA (temporary) and the
+    /// like, then 16 capitals or digits; they name the member's account.
+    func awsKeyID(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard i + 20 <= s.count, Self.awsKeyPrefixes.contains(s, i, i + 4) else { return nil }
+        for k in (i + 4)..<(i + 20) {
+            let v = s[k].value
+            guard (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) else { return nil }
+        }
+        return i + 20
+    }
+    static let awsKeyPrefixes = WordSet(["AKIA", "ASIA", "AIDA", "AROA", "AGPA", "ANPA", "ANVA", "AIPA"], folded: false)
+
     func awsAccount(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
         while digit(s, j) { j += 1 }
@@ -391,6 +405,14 @@ struct IdentifierDetector: Detector {
            e - letters > 3 {
             return e
         }
+        // adm.kschmidt, ext.fsantos: an account prefix, a dot, one plain
+        // lower-case name (not a file, a domain or a code word).
+        if letters < s.count, s[letters] == ".", Self.accountPrefixes.contains(s, i, letters),
+           let e = run(s, letters + 1, { ($0.value >= 0x61 && $0.value <= 0x7A) || ScalarClass.isASCIIDigit($0) }),
+           e - letters > 4, !(e < s.count && (s[e] == "@" || (s[e] == "." && alnum(s, e + 1)))) {
+            var tail = ""; tail.unicodeScalars.append(contentsOf: s[(letters + 1)..<e])
+            if !Vocabulary.fileExtensions.contains(tail), !Vocabulary.isTLD(tail), !Self.codeWords.contains(tail) { return e }
+        }
         // tmorgan2
         let len = letters - i
         if len >= 5, len <= 10, let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters <= 2,
@@ -429,6 +451,32 @@ struct IdentifierDetector: Detector {
         return e
     }
     static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT"], folded: false)
+
+    /// Case, claim, police and ticket references: two to six capital
+    /// letters, then dash-separated digit groups with five digits or more in
+    /// all and three or more in the last (NFIB-26-0471193, GLPI-77821,
+    /// BC-2026-008812). Advisory and standard ids are facts, not references
+    /// (`advisoryPrefixes`: CVE-, ZDI-, VMSA-, ISO- …); a CVE id is also kept
+    /// by the keep list.
+    func reference(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }), letters - i >= 2, letters - i <= 6,
+              letters < s.count, s[letters] == "-", !Self.advisoryPrefixes.contains(s, i, letters) else { return nil }
+        var k = letters
+        var digits = 0
+        var last = 0
+        while k < s.count, s[k] == "-", let e = run(s, k + 1, ScalarClass.isASCIIDigit) {
+            last = e - k - 1
+            digits += last
+            k = e
+        }
+        return digits >= 5 && last >= 3 ? k : nil
+    }
+    static let advisoryPrefixes = WordSet([
+        "CVE", "CWE", "CAPEC", "ZDI", "GHSA", "KB", "MS", "ISO", "IEC", "EN", "RFC", "NIST", "SP", "BOD", "ED", "AA",
+        "ICSA", "ICSMA", "VU", "USN", "DSA", "DLA", "RHSA", "RHBA", "RHEA", "ALAS", "ELSA", "JVN", "JVNDB", "BDU",
+        "CNVD", "CNNVD", "EUVD", "CERTFR", "SSA", "FG", "VMSA", "APSB", "TRA", "ESA", "NTAP", "HPSBHF", "TALOS",
+        "OSVDB", "EDB", "PSA", "SA", "CERTA", "WID", "BSI", "NCSC", "CISA", "DIN", "IEEE", "ETSI", "FIPS",
+    ], folded: false)
 
     /// Host names in naming conventions: at least two dash-separated parts
     /// with letters and a digit somewhere (FIN-SRV-042, LDN-DC01, dub-sql-clm02,

@@ -290,7 +290,12 @@ struct ProfileDetector: Sendable {
             let parts = person.split(whereSeparator: { ScalarClass.isSeparator($0.unicodeScalars.first!) || $0 == "," || $0 == "." })
                 .map(String.init)
             guard parts.count > 1 else { continue }
-            for part in parts where Skeleton.of(part).count >= 2 { out.append((part, .person, true)) }
+            // A particle ("Le" of "Sandrine Le Goff", "van", "da") is no name
+            // alone: as a part it would take every "le" of a French text.
+            for part in parts where Skeleton.of(part).count >= 2 && !PersonDetector.particles.contains(part)
+                && !PersonDetector.particles.contains(part.lowercased()) {
+                out.append((part, .person, true))
+            }
             if let first = parts.first?.first, let last = parts.last {
                 out.append((String(first) + last, .person, true))
             }

@@ -27,10 +27,10 @@ public struct ScrubCorpus: Sendable {
     /// The file sets a corpus directory may hold: `cases-*.txt` (short
     /// sentences written alongside the detectors), `narratives-*.txt`
     /// (multi-sentence narratives written blind, before the scrubber was run
-    /// on them: the held-out estimate), `narratives2-*.txt` and
-    /// `narratives3-*.txt` (second and third blind rounds, each written after
-    /// the previous round's fixes).
-    public static let sets = ["cases", "narratives", "narratives2", "narratives3"]
+    /// on them: the held-out estimate), `narratives2-*.txt`,
+    /// `narratives3-*.txt` and `narratives4-*.txt` (later blind rounds, each
+    /// written after the previous round's fixes).
+    public static let sets = ["cases", "narratives", "narratives2", "narratives3", "narratives4"]
 
     /// Reads `profiles/*.yaml` and the `sets`' files under `directory`.
     public static func load(directory: URL) throws -> ScrubCorpus {
