@@ -55,6 +55,13 @@ enum Resolver {
             live.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
         }
 
+        return merge(live)
+    }
+
+    /// Findings from candidates sorted by start (then longest first):
+    /// overlapping ones merge into one span named by the one that beats the
+    /// others (`Candidate.beats`).
+    static func merge(_ live: [Candidate]) -> [Finding] {
         var findings: [Finding] = []
         var i = 0
         while i < live.count {

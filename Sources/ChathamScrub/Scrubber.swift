@@ -518,32 +518,7 @@ public struct Scrubber: Sendable {
     /// Encodes scalars as a String in one go: appending to a String's scalar
     /// view piecemeal re-copies the string and turns quadratic on long texts.
     static func string(_ scalars: [Unicode.Scalar]) -> String {
-        scalars.withUnsafeBufferPointer { scalars in
-            var length = 0
-            for scalar in scalars {
-                let v = scalar.value
-                length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            }
-            let bytes = [UInt8](unsafeUninitializedCapacity: length) { out, count in
-                var n = 0
-                for scalar in scalars {
-                    let v = scalar.value
-                    if v < 0x80 {
-                        out[n] = UInt8(v); n &+= 1
-                    } else if v < 0x800 {
-                        out[n] = UInt8(0xC0 | (v >> 6)); out[n &+ 1] = UInt8(0x80 | (v & 0x3F)); n &+= 2
-                    } else if v < 0x10000 {
-                        out[n] = UInt8(0xE0 | (v >> 12)); out[n &+ 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                        out[n &+ 2] = UInt8(0x80 | (v & 0x3F)); n &+= 3
-                    } else {
-                        out[n] = UInt8(0xF0 | (v >> 18)); out[n &+ 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                        out[n &+ 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[n &+ 3] = UInt8(0x80 | (v & 0x3F)); n &+= 4
-                    }
-                }
-                count = n
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        redactedString(scalars, [])
     }
 }
 

@@ -95,23 +95,9 @@ import ChathamTestKit
             if keepEnd[c.start] >= c.end, keepStart[c.start] <= c.start { return false }
             return true
         }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-        var findings: [Finding] = []
-        var i = 0
-        while i < live.count {
-            var winner = live[i]
-            var end = live[i].end
-            let start = live[i].start
-            var j = i + 1
-            while j < live.count, live[j].start < end {
-                let c = live[j]
-                end = max(end, c.end)
-                if c.beats(winner) { winner = c }
-                j += 1
-            }
-            findings.append(Finding(kind: winner.kind.rawValue, start: start, end: end, replacement: winner.kind.placeholder))
-            i = j
-        }
-        return findings
+        // The keep test and the sort are what this oracle checks; the merge
+        // of overlaps is the resolver's own.
+        return Resolver.merge(live)
     }
 
     /// The preparation of ASCII text from its bytes builds exactly what the
