@@ -117,6 +117,9 @@ done
 
 # ---------------------------------------------------------------------------
 heading "4. members submit their reports (scrub, credential, seal, outbox, send)"
+show "echo … | CHATHAM_HOME=… chatham scrub -     # what a narrative looks like once scrubbed"
+echo "Analyst Kowalczyk saw beaconing from 10.20.30.40 to evil-cdn.example.com; ticket INC-448213, LockBit 3.0 suspected." \
+    | CHATHAM_HOME="$HOMES/${MEMBERS[0]}" "$CLI" scrub - | sed 's/^/  /'
 show "CHATHAM_HOME=… chatham submit --yes examples/reports/member-NN/*.yaml"
 TOTAL=0
 for m in "${MEMBERS[@]}"; do

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChathamClient
+import ChathamScrub
 import Foundation
 
 extension Chatham {
@@ -25,8 +26,9 @@ extension Chatham {
 
         func run() async throws {
             let home = ChathamHome.fromEnvironment()
-            let choice = try profileOption.resolve(home: home, warnIfMissing: true)
-            let result = choice.scrub(try readInput(file))
+            let profile = try profileOption.resolve(home: home, warnIfMissing: true).profile
+            let text = try readInput(file)
+            let result = Scrubber(profile: profile ?? .empty).scrub(text)
             if json {
                 Console.outBytes(ProfileChoice.json(result) + [0x0A])
             } else {

@@ -11,7 +11,7 @@ import Testing
 
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
-        #expect(corpus.cases.count >= 380)
+        #expect(corpus.cases.count >= 440)
         #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
         // Per file set: (identifying, leaked, facts, lost).
         var tally: [String: (Int, Int, Int, Int)] = [:]
@@ -56,6 +56,15 @@ import Testing
         #expect(fourth.0 >= 146 && fourth.2 >= 92, "narratives4 shrank")
         #expect(fourth.1 <= 4, "narratives4 leaked \(fourth.1)/\(fourth.0)")
         #expect(Double(fourth.3) <= 0.05 * Double(fourth.2), "narratives4 lost \(fourth.3)/\(fourth.2)")
+        // The fifth blind round (30 narratives, another author, many names
+        // with no cue; 30/264 leaked at first sight) still leaks places the
+        // profile does not list, Japanese names with no honorific, a name
+        // with no cue outside the lexicons and some references. Its floor is
+        // where it stands.
+        let fifth = tally["narratives5", default: (0, 0, 0, 0)]
+        #expect(fifth.0 >= 264 && fifth.2 >= 154, "narratives5 shrank")
+        #expect(fifth.1 <= 13, "narratives5 leaked \(fifth.1)/\(fifth.0)")
+        #expect(Double(fifth.3) <= 0.05 * Double(fifth.2), "narratives5 lost \(fifth.3)/\(fifth.2)")
     }
 
     @Test func scorerCountsFoldedLeaks() {

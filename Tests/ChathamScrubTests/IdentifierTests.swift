@@ -297,3 +297,44 @@ extension LaterDetectorTests {
         #expect(scrubber.scrub("reached DC01; DC01 again, and DC01-old").text == "reached [HOST-1]; [HOST-1] again, and [HOST-2]")
     }
 }
+
+extension LaterDetectorTests {
+    /// Given names and surnames of the generated lexicon (`PersonNames`,
+    /// from Faker's name lists) are people on their own, in any language.
+    @Test func namesOfTheGeneratedLexicon() {
+        check("Handover from Chukwudi at 06:00, nothing new", [("person", "Chukwudi")])
+        check("Kowalczyk from fraud confirmed no payments left", [("person", "Kowalczyk")])
+        check("Bitte morgen mit Nowak klären, ob auch seine Konten betroffen sind", [("person", "Nowak")])
+        check("Wróblewska aus der Buchhaltung hat sie freigegeben", [("person", "Wróblewska")])
+        check("the tabletop with Connolly and the on-call team", [("person", "Connolly")])
+        // A name word before the surname joins it; surnames and given names after it too.
+        check("later Gosia Kowalczyk rang back", [("person", "Gosia Kowalczyk")])
+        // Near-misses: languages, operating systems, products and tools that
+        // are names too (excluded when the lexicon is generated), keep names.
+        check("the English and German versions of the Darwin kernel notes", [])
+        check("Wayland sessions on Vivaldi and the Huffman tables were fine", [])
+        check("the Hirschmann RSP30 switch and the Mamba 2FA kit", [])
+        check("Vidar and Lumma stealers were seen, then Akira", [])
+    }
+
+    /// A chat line's speaker after its time stamp.
+    @Test func chatSpeakers() {
+        check("[14:03] Gosia: confirmed, Tycoon kit\n[14:05] Ebuka: on it", [("person", "Gosia"), ("person", "Ebuka")])
+        check("09:12 Zhivko Tanev: seeing failed logons", [("person", "Zhivko Tanev")])
+        // Near-misses: an ordinary word after a time stamp, a name word with
+        // no time stamp, a time in the middle of a sentence.
+        check("[14:03] Update: the kit was blocked\n14:05 Status: closed", [])
+        check("Outcome: nothing found", [])
+        check("we met at 14:03 Zhivko: no", [])
+    }
+
+    /// Handles joined by "_" or "." after a word that says they are one,
+    /// and names after "called" or "named".
+    @Test func handlesAndNamedPeople() {
+        check("someone pushed a config as user noc_ebuka from the jump host", [("user", "noc_ebuka")])
+        check("processed under the staff login kt.adewale yesterday", [("user", "kt.adewale")])
+        check("he shared his token with a man called Zoltar", [("person", "Zoltar")])
+        // Near-misses: a domain, a file, a capitalised word, short forms.
+        check("the login page.html and the user e.g. clicked", [])
+    }
+}
