@@ -68,6 +68,7 @@ Proc Repo Hollywood Boston Bollywood Dorado Eldorado Hermes Ares Artemis Demeter
 Emotet Ryuk Conti Maze Egregor Babuk Akira Medusa Rhysida Lorenz Ragnar Vidar Lumma Remcos Amadey Raccoon
 Stealc Mamba Tycoon Sneaky Greatness Caffeine Storm Mirai Gafgyt Mozi Dridex Ursnif Gozi Zloader Pikabot
 Hirschmann Moxa Belden Siemens Rockwell Honeywell Emerson Yokogawa Omron Mitsubishi Beckhoff Wago Phoenix
+Amos Assa Baxter Dragos Emis Fritz Kingston Olivetti Taurus Thales Viking Paxton Nozomi Arista Vectra Datto
 """.split())
 
 NATIONALITIES = set("""

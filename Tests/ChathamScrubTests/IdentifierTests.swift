@@ -338,3 +338,37 @@ extension LaterDetectorTests {
         check("the login page.html and the user e.g. clicked", [])
     }
 }
+
+extension LaterDetectorTests {
+    /// Japanese names with no honorific: a listed surname, a space and a
+    /// given name, or a surname before contact details in brackets.
+    @Test func japaneseNamesWithoutHonorific() {
+        check("担当は中村 健太です。", [("person", "中村 健太")])
+        check("担当は中村\u{3000}健太です。", [("person", "中村\u{3000}健太")])
+        check("連絡先は情報システム課の高橋(内線4127)。", [("person", "高橋")])
+        // Near-misses: a surname glued to ordinary words, a long run of Han
+        // characters after a space, a bracket holding words.
+        check("中村工場の生産は止まった。", [])
+        check("福島 原子力発電所の件", [])
+        check("福島(原発)の件", [])
+    }
+}
+
+extension LaterDetectorTests {
+    /// Police, regulator and fraud-office references after the word that
+    /// announces them; chat handles and handles after "login,".
+    @Test func officialReferences() {
+        check("reported to Action Fraud under reference NFRC240312884.", [("id", "NFRC240312884")])
+        check("Police Scotland ref CR/0419/24, handed over", [("id", "CR/0419/24")])
+        check("Anzeige erstattet, Aktenzeichen 315 UJs 4471/24.", [("id", "315 UJs 4471/24")])
+        check("comunicado à PJ (NUIPC 412/24.0JFLSB) ontem", [("id", "412/24.0JFLSB")])
+        check("Ticket RT#558213 - compromised student account", [("id", "RT#558213")])
+        check("[09:42] kirsty.m: anyone else seeing it?", [("user", "kirsty.m")])
+        check("approved by a single dealer login, dealer_0417, for 63 subscribers", [("user", "dealer_0417")])
+        // Near-misses: short numbers after "ref", a version after a
+        // reference word, sentence-final dots, counts after "complaint".
+        check("see ref 12 in the appendix", [])
+        check("the reference 2.4 build and ref. RFC 1918", [])
+        check("one complaint in 3 days", [])
+    }
+}

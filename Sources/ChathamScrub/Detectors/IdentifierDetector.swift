@@ -715,6 +715,13 @@ struct IdentifierDetector: Detector {
                 if ScalarClass.isASCIIDigit(c) { digits += 1; k += 1; continue }
                 if ScalarClass.isAlnum(c) { letters += 1; k += 1; continue }
                 if c == "-" || c == "/" || c == "_", k + 1 < s.count, ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
+                // "RT#558213", "412/24.0JFLSB": "#" before a digit, "." inside
+                // a token that already holds digits.
+                if c == "#" || (c == "." && digits > 0), k > j, k + 1 < s.count,
+                   c == "#" ? ScalarClass.isASCIIDigit(s[k + 1]) : ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
+                // A German file number's register between digit groups:
+                // "315 UJs 4471/24", "12 Js 345/26".
+                if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), let g = Self.registerGroup(s, k + 1) { k = g; continue }
                 // A space between digit groups: "4417 1234 5678 9113"; after
                 // eight digits a last short group too ("0035 0651 00012345678 91").
                 if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), digits >= 2,
@@ -743,6 +750,17 @@ struct IdentifierDetector: Detector {
 }
 
 extension IdentifierDetector {
+    /// The end of a file number's register group starting at `i` — one to
+    /// four letters from a capital, a space, then a digit ("UJs 4471/24";
+    /// not "and 3 more") — at the digit; nil otherwise.
+    static func registerGroup(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard i < s.count, s[i].value >= 0x41, s[i].value <= 0x5A else { return nil }
+        var k = i
+        while k < s.count, k - i < 5, asciiLetter(s[k]) { k += 1 }
+        guard k > i, k - i <= 4, k + 1 < s.count, s[k] == " ", ScalarClass.isASCIIDigit(s[k + 1]) else { return nil }
+        return k + 1
+    }
+
     /// More numbers listed after a keyword's number: "staff numbers
     /// NGH004471 and NGH004488", "Konten 1234567, 7654321 und 1112223".
     /// Each has digits and no more than a few letters, like the first.
@@ -791,11 +809,17 @@ enum Keywords {
         "nib", "rib", "bsb", "aba", "clabe", "cbu", "nuban", "ext", "extension", "durchwahl", "poste", "ramal",
         "tel", "tél", "phone", "mobile", "mobil", "handy", "fax", "telefon", "téléphone", "telefone", "telemóvel",
         "telemovel", "celular", "portable", "konten", "comptes", "contas",
+        // Police, regulator and fraud-office references: "Action Fraud ref
+        // NFRC240719331", "Aktenzeichen 315 UJs 4471/24", "NUIPC 412/24.0JFLSB".
+        "ref", "reference", "référence", "referência", "referencia", "aktenzeichen", "geschäftszeichen",
+        "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia",
     ]
     static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
     /// Keywords that also number technical things ("firewall policy 127",
     /// "case 1 of 3"): their number needs four digits.
-    static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato"], folded: true)
+    static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
+                                    "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
+                                    "protocolo"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",

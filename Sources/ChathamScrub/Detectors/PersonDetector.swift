@@ -216,6 +216,13 @@ struct PersonDetector: Sendable {
                 w = end + 1
                 continue
             }
+            // A chat line's speaker that is a handle: "[09:42] kirsty.m:".
+            if !word.titlecase, Self.afterTimestamp(text.scalars, word.start), let end = Self.handleEnd(s, word.start),
+               end < s.count, s[end] == ":" {
+                candidates.append(Candidate(kind: .user, start: word.start, end: end))
+                while w < words.count, words[w].start < end { w += 1 }
+                continue
+            }
             // A chat line's speaker after its time stamp: "[14:03] Gosia:",
             // "09:12 Ewa Kowalczyk: seeing 4,812 failed logons". One or two
             // name words that are no English words ("[14:05] Update:" stays).
@@ -268,7 +275,7 @@ struct PersonDetector: Sendable {
             // consonants that start no word in the corpus languages (rc,
             // mw, js, tm …), so "the user clicked" stays.
             if w + 1 < words.count, !words[w + 1].titlecase, userNameShape(s, words[w + 1].start, words[w + 1].end),
-               lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text) {
+               lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text, allowComma: true) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
                 w += 2
                 continue
@@ -276,7 +283,7 @@ struct PersonDetector: Sendable {
             // A lower-case handle joined by "_" or "." after such a word:
             // "user noc_ebuka", "the staff login kt.adewale" (a domain such
             // as "user evil.com" is the URL detectors').
-            if w + 1 < words.count, lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text),
+            if w + 1 < words.count, lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text, allowComma: true),
                let end = Self.handleEnd(s, words[w + 1].start) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: end))
                 w += 1
@@ -689,10 +696,10 @@ struct PersonDetector: Sendable {
     }
 
     /// The end of a lower-case handle starting at `start` whose parts are
-    /// joined by "_" or "." ("noc_ebuka", "kt.adewale", "svc_backup01"), or
-    /// nil: letters and digits only, a letter on both sides of each joiner,
-    /// no capital, and not a dotted name ending in a top-level domain or a
-    /// file extension.
+    /// joined by "_" or "." ("noc_ebuka", "kt.adewale", "dealer_0417"), or
+    /// nil: letters and digits only, a letter before each joiner and a
+    /// letter (after "_" also a digit) after it, no capital, and not a
+    /// dotted name ending in a top-level domain or a file extension.
     static func handleEnd(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
         var k = start
         var joiners = 0
@@ -700,7 +707,8 @@ struct PersonDetector: Sendable {
         while k < s.count {
             let c = s[k]
             if (c.value >= 0x61 && c.value <= 0x7A) || ScalarClass.isASCIIDigit(c) { k += 1; continue }
-            if c == "_" || c == ".", k > start, k + 1 < s.count, s[k + 1].value >= 0x61 && s[k + 1].value <= 0x7A {
+            if c == "_" || c == ".", k > start, k + 1 < s.count,
+               (s[k + 1].value >= 0x61 && s[k + 1].value <= 0x7A) || (c == "_" && ScalarClass.isASCIIDigit(s[k + 1])) {
                 joiners += 1
                 lastJoiner = k
                 k += 1
@@ -873,6 +881,20 @@ struct PersonDetector: Sendable {
                         }
                     }
                     if matched { i = g; break }
+                    // Written with a space before the given name ("中村 健太",
+                    // "中村　健太"): one to three Han characters, then no more.
+                    if j + 1 < s.count, s[j] == " " || s[j] == "\u{3000}", isHan(s[j + 1]) {
+                        var e = j + 1
+                        while e < s.count, e - j <= 4, isHan(s[e]) { e += 1 }
+                        if e - j <= 4, !(e < s.count && isHan(s[e])) {
+                            candidates.append(Candidate(kind: .person, start: i, end: e)); i = e; matched = true; break
+                        }
+                    }
+                    // Before contact details in brackets: "高橋(内線4127", "高橋（090-…".
+                    if j + 1 < s.count, s[j] == "(" || s[j] == "\u{FF08}",
+                       ScalarClass.isASCIIDigit(s[j + 1]) || (s[j + 1] == "内" && j + 2 < s.count && s[j + 2] == "線") {
+                        candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
+                    }
                 }
                 if matched { continue }
             } else if c == "さ" || c == "く" || c == "ち" || c == "様", honorific(at: i), i > 0 {

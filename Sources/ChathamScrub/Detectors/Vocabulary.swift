@@ -121,7 +121,9 @@ enum Vocabulary {
         "Edge", "Safari", "Windows", "Linux", "macOS", "iOS", "Android", "Ubuntu", "Red Hat", "KeePass",
         "LastPass", "1Password", "Bitwarden", "Barracuda", "Barracuda ESG", "Sophos Firewall", "WatchGuard",
         "Zyxel", "MikroTik", "Ubiquiti", "QNAP", "Synology", "Hikvision", "Siemens", "Schneider Electric",
-        "Rockwell", "Tor", "Mimecast", "Proofpoint", "Tenable", "Qualys", "Rapid7", "Mandiant", "Wireshark",
+        "Rockwell", "Rockwell Automation", "Allen-Bradley", "Dragos", "Claroty", "Nozomi Networks",
+        "Thales", "Baxter", "Fritz!Box", "Assa Abloy", "AMOS", "Atomic Stealer", "Mamba 2FA",
+        "Tor", "Mimecast", "Proofpoint", "Tenable", "Qualys", "Rapid7", "Mandiant", "Wireshark",
         "Sysmon", "Velociraptor", "KAPE", "Volatility", "ASP.NET", "VB.NET", "ADO.NET", "Node.js", "Vue.js", "Next.js",
         // Authorities and frameworks that read like organisations.
         "NCSC", "CISA", "BSI", "ANSSI", "CNCS", "NISC", "JPCERT", "JPCERT/CC", "ENISA", "Europol", "FBI",
