@@ -11,7 +11,7 @@ import Testing
 
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
-        #expect(corpus.cases.count >= 465)
+        #expect(corpus.cases.count >= 490)
         #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
         // Per file set: (identifying, leaked, facts, lost).
         var tally: [String: (Int, Int, Int, Int)] = [:]
@@ -63,16 +63,23 @@ import Testing
         // where it stands.
         let fifth = tally["narratives5", default: (0, 0, 0, 0)]
         #expect(fifth.0 >= 264 && fifth.2 >= 154, "narratives5 shrank")
-        #expect(fifth.1 <= 9, "narratives5 leaked \(fifth.1)/\(fifth.0)")
+        #expect(fifth.1 <= 6, "narratives5 leaked \(fifth.1)/\(fifth.0)")
         #expect(Double(fifth.3) <= 0.05 * Double(fifth.2), "narratives5 lost \(fifth.3)/\(fifth.2)")
         // The sixth blind round (25 narratives, written after the fifth
         // round's fixes; 12/239 leaked at first sight, no fact lost) still
-        // leaks a remote-support id and a reference with an authority's
-        // prefix. Its floor is where it stands.
+        // leaks a reference with an authority's prefix. Its floor is where
+        // it stands.
         let sixth = tally["narratives6", default: (0, 0, 0, 0)]
         #expect(sixth.0 >= 239 && sixth.2 >= 145, "narratives6 shrank")
-        #expect(sixth.1 <= 2, "narratives6 leaked \(sixth.1)/\(sixth.0)")
+        #expect(sixth.1 <= 1, "narratives6 leaked \(sixth.1)/\(sixth.0)")
         #expect(Double(sixth.3) <= 0.05 * Double(sixth.2), "narratives6 lost \(sixth.3)/\(sixth.2)")
+        // The seventh blind round (25 narratives, written after the sixth
+        // round's fixes; 2/262 leaked and 2/189 facts lost at first sight)
+        // still leaks a Japanese surname alone in a sign-off.
+        let seventh = tally["narratives7", default: (0, 0, 0, 0)]
+        #expect(seventh.0 >= 262 && seventh.2 >= 189, "narratives7 shrank")
+        #expect(seventh.1 <= 1, "narratives7 leaked \(seventh.1)/\(seventh.0)")
+        #expect(seventh.3 == 0, "narratives7 lost \(seventh.3)/\(seventh.2)")
     }
 
     @Test func scorerCountsFoldedLeaks() {

@@ -345,7 +345,7 @@ extension LaterDetectorTests {
     @Test func japaneseNamesWithoutHonorific() {
         check("担当は中村 健太です。", [("person", "中村 健太")])
         check("担当は中村\u{3000}健太です。", [("person", "中村\u{3000}健太")])
-        check("連絡先は情報システム課の高橋(内線4127)。", [("person", "高橋")])
+        check("連絡先は情報システム課の高橋(内線4127)。", [("person", "高橋"), ("id", "4127")])
         // Near-misses: a surname glued to ordinary words, a long run of Han
         // characters after a space, a bracket holding words.
         check("中村工場の生産は止まった。", [])
@@ -370,5 +370,23 @@ extension LaterDetectorTests {
         check("see ref 12 in the appendix", [])
         check("the reference 2.4 build and ref. RFC 1918", [])
         check("one complaint in 3 days", [])
+    }
+}
+
+extension LaterDetectorTests {
+    /// Bank branches, remote-support ids, extensions and "numéro PV".
+    @Test func branchesSupportIdsAndExtensions() {
+        check("os boletos apontavam para a agência 0001-7 do banco", [("id", "0001-7")])
+        check("über TeamViewer-ID 1 482 907 316 von außen", [("id", "1 482 907 316")])
+        check("the AnyDesk ID 482 907 316 was shared", [("id", "482 907 316")])
+        check("情報システム課(内線4127)まで", [("id", "4127")])
+        check("déposée sous le numéro PV 2024/004512 hier", [("id", "2024/004512")])
+        // Near-misses: a version after "numéro", a count after "número",
+        // TeamViewer with a version.
+        check("la version numéro 3 est sortie", [])
+        check("o número de hosts foi 1234", [])
+        check("TeamViewer 15.2 was installed", [])
+        // A French clock-time range is no naming-convention host.
+        check("- 22/05/2025 10h05-11h40 : attaque DDoS", [])
     }
 }

@@ -508,6 +508,9 @@ struct IdentifierDetector: Detector {
             }
             let length = q - p
             if length == 0 || length > 12 { return nil }
+            // A French or Portuguese clock time ("10h05-11h40") is no host.
+            if length >= 4, length <= 5, s[q - 3] == "h" || s[q - 3] == "H",
+               (p..<q).allSatisfy({ $0 == q - 3 || ScalarClass.isASCIIDigit(s[$0]) }) { return nil }
             partCount += 1
             if letters {
                 lettered += 1
@@ -701,7 +704,7 @@ struct IdentifierDetector: Detector {
         let s = text.scalars
         guard let kwEnd = Keywords.match(s, i) else { return }
         var j = kwEnd
-        if j < s.count, s[j] == "." { j += 1 } // "ext. 4471", "Tel. 0170 …"
+        if j < s.count, s[j] == "." || s[j] == "-" { j += 1 } // "ext. 4471", "Tel. 0170 …", "TeamViewer-ID"
         var skipped = 0
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
@@ -719,6 +722,8 @@ struct IdentifierDetector: Detector {
                 // a token that already holds digits.
                 if c == "#" || (c == "." && digits > 0), k > j, k + 1 < s.count,
                    c == "#" ? ScalarClass.isASCIIDigit(s[k + 1]) : ScalarClass.isAlnum(s[k + 1]) { k += 1; continue }
+                // Groups of three digits after a first short one: "1 482 907 316".
+                if c == " ", k > j, digits <= 3, digits == k - j, let g = Self.threeDigitGroups(s, k) { k = g; digits += 9; continue }
                 // A German file number's register between digit groups:
                 // "315 UJs 4471/24", "12 Js 345/26".
                 if c == " ", k > j, ScalarClass.isASCIIDigit(s[k - 1]), let g = Self.registerGroup(s, k + 1) { k = g; continue }
@@ -735,6 +740,8 @@ struct IdentifierDetector: Detector {
                 break
             }
             if k == j { return }
+            // Digits and dots only ("TeamViewer 15.2", "ref 2.4"): a version or an amount.
+            if letters == 0, s[j..<k].contains("."), s[j..<k].allSatisfy({ $0 == "." || ScalarClass.isASCIIDigit($0) }) { return }
             let enough = Keywords.needsFour.contains(s, i, kwEnd) ? digits >= 4 : digits >= 3
             if enough || (digits >= 2 && letters >= 1) {
                 if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
@@ -750,6 +757,19 @@ struct IdentifierDetector: Detector {
 }
 
 extension IdentifierDetector {
+    /// The end of two or more groups of three digits, each after one space,
+    /// starting at the space `i` (" 482 907 316"); nil otherwise.
+    static func threeDigitGroups(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var k = i
+        var groups = 0
+        while k + 3 < s.count, s[k] == " ", (1...3).allSatisfy({ ScalarClass.isASCIIDigit(s[k + $0]) }),
+              !(k + 4 < s.count && ScalarClass.isAlnum(s[k + 4])) {
+            k += 4
+            groups += 1
+        }
+        return groups >= 2 ? k : nil
+    }
+
     /// The end of a file number's register group starting at `i` — one to
     /// four letters from a capital, a space, then a digit ("UJs 4471/24";
     /// not "and 3 more") — at the digit; nil otherwise.
@@ -803,7 +823,7 @@ enum Keywords {
         "sort", "routing", "iban", "swift", "bic", "customer", "member", "membership", "contract", "policy",
         "konto", "kontonummer", "ausweis", "dienstausweis", "mitarbeiterausweis", "mitarbeiternummer",
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
-        "compte", "matricule", "identifiant", "dossier", "contrat",
+        "compte", "matricule", "identifiant", "dossier", "contrat", "matric", "matriculation",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
         // Bank details and phone extensions in a form's words.
         "nib", "rib", "bsb", "aba", "clabe", "cbu", "nuban", "ext", "extension", "durchwahl", "poste", "ramal",
@@ -812,19 +832,21 @@ enum Keywords {
         // Police, regulator and fraud-office references: "Action Fraud ref
         // NFRC240719331", "Aktenzeichen 315 UJs 4471/24", "NUIPC 412/24.0JFLSB".
         "ref", "reference", "référence", "referência", "referencia", "aktenzeichen", "geschäftszeichen",
-        "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia",
+        "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia", "numéro", "número",
+        // A bank branch ("agência 0001-7") and a remote-support id ("TeamViewer-ID 1 482 907 316").
+        "agência", "agencia", "teamviewer", "anydesk",
     ]
     static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
     /// Keywords that also number technical things ("firewall policy 127",
     /// "case 1 of 3"): their number needs four digits.
     static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
                                     "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
-                                    "protocolo"], folded: true)
-    static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号"]
+                                    "protocolo", "numéro", "número"], folded: true)
+    static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
-        "holder", "nº", "n°",
+        "holder", "nº", "n°", "pv",
     ], folded: true)
 
     /// Bit `n` of entry `c` is set when a keyword of `n` scalars starts with
