@@ -35,6 +35,7 @@ struct PersonDetector: Sendable {
     private static func words(_ list: String) -> [String] {
         list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
+
     static let stop = WordSet(Names.stop, folded: false)
     static let keepWords = WordSet(Vocabulary.keepWords, folded: true)
     static let particleSet = WordSet(particles, folded: false)
@@ -217,7 +218,8 @@ struct PersonDetector: Sendable {
                 continue
             }
             // A chat line's speaker that is a handle: "[09:42] kirsty.m:".
-            if !word.titlecase, Self.afterTimestamp(text.scalars, word.start), let end = Self.handleEnd(s, word.start),
+            if !word.titlecase, Self.mayFollowTimestamp(s, word.start), Self.afterTimestamp(s, word.start),
+               let end = Self.handleEnd(s, word.start),
                end < s.count, s[end] == ":" {
                 candidates.append(Candidate(kind: .user, start: word.start, end: end))
                 while w < words.count, words[w].start < end { w += 1 }
@@ -226,7 +228,8 @@ struct PersonDetector: Sendable {
             // A chat line's speaker after its time stamp: "[14:03] Gosia:",
             // "09:12 Ewa Kowalczyk: seeing 4,812 failed logons". One or two
             // name words that are no English words ("[14:05] Update:" stays).
-            if word.titlecase, isNameWord(word), uncommonNameWord(word, text), Self.afterTimestamp(text.scalars, word.start) {
+            if word.titlecase, Self.mayFollowTimestamp(s, word.start), Self.afterTimestamp(s, word.start), isNameWord(word),
+               uncommonNameWord(word, text) {
                 var end = w
                 if w + 1 < words.count, adjacent(word, words[w + 1], text), isNameWord(words[w + 1]),
                    uncommonNameWord(words[w + 1], text) { end = w + 1 }
@@ -723,6 +726,15 @@ struct PersonDetector: Sendable {
             if Vocabulary.isTLD(label) || Vocabulary.fileExtensions.contains(label) { return nil }
         }
         return k
+    }
+
+    /// A cheap first test for `afterTimestamp`: a space before `start` and
+    /// a digit, a closing bracket or a dash before the space.
+    @inline(__always)
+    static func mayFollowTimestamp(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+        guard start >= 2, s[start - 1] == " " else { return false }
+        let c = s[start - 2]
+        return ScalarClass.isASCIIDigit(c) || c == "]" || c == ")" || c == "-" || c == "|" || c == "\u{2014}" || c == "\u{2013}"
     }
 
     /// Whether the line before `start` holds only a time stamp ("[14:03] ",
