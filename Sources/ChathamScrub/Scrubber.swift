@@ -120,10 +120,23 @@ public struct Scrubber: Sendable {
         var extra: [Finding] = []
         var next = 0 // first finding not wholly before i
         var i = 0
-        while i < s.count {
-            let v = s[i].value
-            guard v < 0x80, (v < 64 ? firsts.0 >> UInt64(v) : firsts.1 >> UInt64(v - 64)) & 1 != 0,
-                  !(i > 0 && ScalarClass.isAlnum(s[i - 1])), !text.protected[i] else { i += 1; continue }
+        let n = s.count
+        let (low, high) = firsts
+        while i < n {
+            // On to the next scalar that some pattern starts with, in a loop
+            // of its own: it passes over nearly all of the text, and with
+            // nothing else live the bit set stays in registers.
+            i = s.withUnsafeBufferPointer { s in
+                var k = i
+                while k < n {
+                    let v = s[k].value
+                    if v < 64 ? (low >> UInt64(v)) & 1 != 0 : v < 0x80 && (high >> UInt64(v - 64)) & 1 != 0 { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < n else { break }
+            guard !(i > 0 && ScalarClass.isAlnum(s[i - 1])), !text.protected[i] else { i += 1; continue }
             while next < findings.count, findings[next].end <= i { next += 1 }
             if next < findings.count, findings[next].start <= i { i = findings[next].end; continue }
             for (p, f) in patterns where p.first == s[i] {
