@@ -332,6 +332,22 @@ import ChathamTestKit
         }
     }
 
+    /// A replacement's numbering slot by length and string compare agrees
+    /// with the dictionary of "[NAME]" texts it replaced, and the echo's
+    /// kind test with its set, on every built-in text and near-misses.
+    @Test func numberingSlotAndEchoKindMatchLookups() {
+        let dictionary = Dictionary(uniqueKeysWithValues: Scrubber.Numbering.names.enumerated().map { ("[" + $1 + "]", $0) })
+        let others = ["", "[", "[]", "[ORG", "ORG]", "[ORG-1]", "[org]", "[NAME]", "[LOCATIONS]", "[LOCATION-12345]", "[ÖRG]",
+                      "[ID]x", "[PERSON]" + String(repeating: "x", count: 20)]
+        for replacement in Array(dictionary.keys) + Kind.allCases.map(\.placeholder) + others {
+            let slot = Scrubber.Numbering.slot(ofReplacement: replacement, Scrubber.Numbering.slotsByLength, Scrubber.Numbering.replacements)
+            #expect(slot == dictionary[replacement], "\(replacement)")
+        }
+        for kind in Kind.allCases.map(\.rawValue) + ["", "users", "Host", "i", "ids"] {
+            #expect(Scrubber.isEchoKind(kind) == Scrubber.echoKinds.contains(kind), "\(kind)")
+        }
+    }
+
     /// The redacted text written straight to UTF-8 equals the scalar
     /// redaction encoded afterwards (non-ASCII text and placeholders included).
     @Test func redactedStringMatchesScalarRedaction() {
