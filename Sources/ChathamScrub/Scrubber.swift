@@ -414,8 +414,12 @@ public struct Scrubber: Sendable {
 
     /// One detection pass over prepared text.
     private func pass(_ scan: ScanText) -> [Finding] {
+        // Room for a narrative's worth up front: the detectors append into
+        // these one by one, and growing from empty cost a copy per doubling.
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(64)
         var keep: [(Int, Int)] = []
+        keep.reserveCapacity(32)
         profileDetector.detect(scan, into: &candidates, keep: &keep)
         keepDetector.spans(scan, into: &keep)
 
