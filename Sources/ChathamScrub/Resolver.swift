@@ -28,11 +28,15 @@ enum Resolver {
             }
             return lo > 0 && maxEnd[lo - 1] >= c.end
         }
-        var live = candidates.filter { c in
-            guard c.end > c.start, c.start >= 0, c.end <= text.count else { return false }
-            if text.touchesPlaceholder(c.start, c.end) { return false }
-            if !spans.isEmpty, kept(c) { return false }
-            return true
+        // The survivors, into an array sized for all (`filter` grows its
+        // result from empty).
+        var live: [Candidate] = []
+        live.reserveCapacity(candidates.count)
+        for c in candidates {
+            guard c.end > c.start, c.start >= 0, c.end <= text.count else { continue }
+            if text.touchesPlaceholder(c.start, c.end) { continue }
+            if !spans.isEmpty, kept(c) { continue }
+            live.append(c)
         }
         // By start, then longest first. A text has a few dozen candidates,
         // each detector's already in order: an insertion sort takes them in

@@ -109,7 +109,7 @@ public struct Scrubber: Sendable {
         let s = text.scalars
         var patterns: [(scalars: ArraySlice<Unicode.Scalar>, finding: Finding)] = []
         var firsts: (UInt64, UInt64) = (0, 0) // ASCII first scalars, as a bit set
-        for f in findings where f.end - f.start >= 5 && echoKinds.contains(f.kind) {
+        for f in findings where f.end - f.start >= 5 && isEchoKind(f.kind) {
             let p = s[f.start..<f.end]
             let v = p.first!.value
             guard v < 0x80, !patterns.contains(where: { $0.scalars == p }) else { continue }
@@ -120,10 +120,23 @@ public struct Scrubber: Sendable {
         var extra: [Finding] = []
         var next = 0 // first finding not wholly before i
         var i = 0
-        while i < s.count {
-            let v = s[i].value
-            guard v < 0x80, (v < 64 ? firsts.0 >> UInt64(v) : firsts.1 >> UInt64(v - 64)) & 1 != 0,
-                  !(i > 0 && ScalarClass.isAlnum(s[i - 1])), !text.protected[i] else { i += 1; continue }
+        let n = s.count
+        let (low, high) = firsts
+        while i < n {
+            // On to the next scalar that some pattern starts with, in a loop
+            // of its own: it passes over nearly all of the text, and with
+            // nothing else live the bit set stays in registers.
+            i = s.withUnsafeBufferPointer { s in
+                var k = i
+                while k < n {
+                    let v = s[k].value
+                    if v < 64 ? (low >> UInt64(v)) & 1 != 0 : v < 0x80 && (high >> UInt64(v - 64)) & 1 != 0 { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < n else { break }
+            guard !(i > 0 && ScalarClass.isAlnum(s[i - 1])), !text.protected[i] else { i += 1; continue }
             while next < findings.count, findings[next].end <= i { next += 1 }
             if next < findings.count, findings[next].start <= i { i = findings[next].end; continue }
             for (p, f) in patterns where p.first == s[i] {
@@ -141,6 +154,14 @@ public struct Scrubber: Sendable {
     }
 
     static let echoKinds: Set<String> = [Kind.user.rawValue, Kind.id.rawValue, Kind.host.rawValue]
+
+    /// `echoKinds.contains(kind)` by three string compares: a finding's
+    /// kind is a `Kind`'s raw value, equal small strings compare by their
+    /// bits, and hashing every finding's kind for the set cost more.
+    @inline(__always)
+    static func isEchoKind(_ kind: String) -> Bool {
+        kind == Kind.user.rawValue || kind == Kind.id.rawValue || kind == Kind.host.rawValue
+    }
 
     /// The neighbourhoods of `placeholders` (ranges in `s`): each grown to
     /// the whitespace-separated token it is glued into, joined by NUL, which
@@ -244,14 +265,18 @@ public struct Scrubber: Sendable {
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         var parts: [UInt64] = []
         let titles = PersonDetector.titles
+        // The tables in locals: a static costs a once-check per access.
+        let byLength = Numbering.slotsByLength, replacements = Numbering.replacements, keyBases = Numbering.keyBases
+        let builtIn = Numbering.names.count, cached = Numbering.cached, texts = Numbering.texts
+        let personSlot = Numbering.personSlot
         scalars.withUnsafeBufferPointer { scalars in
             for k in findings.indices {
                 let f = findings[k]
                 let nameSlot: Int
                 var key: UInt64
-                if let known = Numbering.slotByReplacement[f.replacement] {
+                if let known = Numbering.slot(ofReplacement: f.replacement, byLength, replacements) {
                     nameSlot = known
-                    key = Numbering.keyBases[known]
+                    key = keyBases[known]
                 } else {
                     // "[NAME]" → "NAME", on the UTF-8 (no grapheme walk).
                     let utf8 = Array(f.replacement.utf8)
@@ -259,7 +284,7 @@ public struct Scrubber: Sendable {
                     key = Numbering.keyBase(name)
                     nameSlot = slot(name)
                 }
-                let isPerson = nameSlot == Numbering.personSlot
+                let isPerson = nameSlot == personSlot
                 parts.removeAll(keepingCapacity: true)
                 var word: UInt64 = basis
                 var wordLength = 0
@@ -333,8 +358,8 @@ public struct Scrubber: Sendable {
                 }
                 keys[h] = stored
                 numbers[h] = number
-                if nameSlot < Numbering.names.count, number < Numbering.cached {
-                    out[k].replacement = Numbering.texts[nameSlot &* Numbering.cached &+ number]
+                if nameSlot < builtIn, number < cached {
+                    out[k].replacement = texts[nameSlot &* cached &+ number]
                 } else {
                     let name = nameSlot < Numbering.names.count ? Numbering.names[nameSlot] : extraNames[nameSlot - Numbering.names.count]
                     out[k].replacement = "[" + name + "-" + String(number) + "]"
@@ -349,7 +374,28 @@ public struct Scrubber: Sendable {
     enum Numbering {
         static let names: [String] = Placeholder.names.sorted()
         static let slotByName: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        static let slotByReplacement: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ("[" + $1 + "]", $0) })
+        /// "[NAME]" of each slot.
+        static let replacements: [String] = names.map { "[" + $0 + "]" }
+        /// Slots by the UTF-8 length of their "[NAME]" (at most two share
+        /// one), for `slot(ofReplacement:)`.
+        static let slotsByLength: [[Int]] = {
+            var table = [[Int]](repeating: [], count: (replacements.map(\.utf8.count).max() ?? 0) + 1)
+            for (k, r) in replacements.enumerated() { table[r.utf8.count].append(k) }
+            return table
+        }()
+
+        /// The slot whose "[NAME]" is `replacement`, or nil: one or two
+        /// string compares (a detector's placeholder literal and the slot's
+        /// text are equal small strings, compared by their bits) instead of
+        /// hashing every finding's replacement for a dictionary. The tables
+        /// are passed in, so a loop holds them.
+        @inline(__always)
+        static func slot(ofReplacement replacement: String, _ byLength: [[Int]], _ replacements: [String]) -> Int? {
+            let n = replacement.utf8.count
+            guard n < byLength.count else { return nil }
+            for k in byLength[n] where replacements[k] == replacement { return k }
+            return nil
+        }
         static let personSlot = slotByName["PERSON"]!
         static let keyBases: [UInt64] = names.map(keyBase)
         static let cached = 64
@@ -368,8 +414,12 @@ public struct Scrubber: Sendable {
 
     /// One detection pass over prepared text.
     private func pass(_ scan: ScanText) -> [Finding] {
+        // Room for a narrative's worth up front: the detectors append into
+        // these one by one, and growing from empty cost a copy per doubling.
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(64)
         var keep: [(Int, Int)] = []
+        keep.reserveCapacity(32)
         profileDetector.detect(scan, into: &candidates, keep: &keep)
         keepDetector.spans(scan, into: &keep)
 

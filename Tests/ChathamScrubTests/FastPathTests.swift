@@ -272,6 +272,82 @@ import ChathamTestKit
         }
     }
 
+    /// The (first two letters, length) prefilter in front of the keyword
+    /// hash never turns a keyword away: `Keywords.match` finds exactly what
+    /// the plain look-up (every word hashed) finds, on keywords in any case,
+    /// their neighbours, "-nummer" compounds and non-ASCII words.
+    @Test func keywordPrefilterMatchesPlainLookup() {
+        var rng = SplitMix64(seed: 95)
+        let words = Keywords.latinWords + ["Ausweisnummer", "Portnummer", "Versionsnummer", "Kunden-Nummer", "the", "tea",
+                                           "stated", "report", "cases", "TÉL", "téléphone", "ÉXT", "accounting", "nibble"]
+        let pieces = ["a", "c", "t", "e", "x", "é", "1", "-", " ", ".", "İ", "K", "nummer", "mer"]
+        func plain(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+            var j = i
+            while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
+            guard j - i >= 3, j - i < 28 else { return nil }
+            return Keywords.latin.contains(s, i, j) || Keywords.numberCompound(s, i, j) ? j : nil
+        }
+        for _ in 0..<4000 {
+            var word = words.randomElement(using: &rng)!
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 0: word = word.uppercased()
+            case 1: word = word.prefix(1).uppercased() + word.dropFirst()
+            case 2: word += pieces.randomElement(using: &rng)!
+            case 3: word = (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            default: break
+            }
+            let s = Array((word + " x").unicodeScalars)
+            #expect(Keywords.match(s, 0) == plain(s, 0), "\(word.debugDescription)")
+        }
+    }
+
+    /// The identifier scanner runs a shape only when the word's length and
+    /// what follows it allow one (a GUID's first group is eight long, a
+    /// named host goes on with "-" or "_" …): every match of each shape on
+    /// random token-like text satisfies the condition it is gated on.
+    @Test func identifierShapeGatesHoldForEveryMatch() {
+        var rng = SplitMix64(seed: 96)
+        let detector = IdentifierDetector()
+        let pieces = ["a", "F", "0", "7", "-", "_", ":", ".", "\\", " ", "INC", "CORP", "svc", "SRV", "DC", "NFIB", "sql",
+                      "3f2504e0", "4f89", "00", "1a", "0050", "56a3", "j", "doe", "adm", "01", "042", "12345", "é", "x"]
+        for _ in 0..<6000 {
+            let s = Array((0..<Int.random(in: 1...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().unicodeScalars)
+            let text = String(String.UnicodeScalarView(s)).debugDescription
+            for i in s.indices where ScalarClass.isASCIIAlnum(s[i]) {
+                var w = i
+                var digits = false
+                while w < s.count, s[w].value < 0x80, ScalarClass.isASCIIAlnum(s[w]) {
+                    if ScalarClass.isASCIIDigit(s[w]) { digits = true }
+                    w += 1
+                }
+                let after: Unicode.Scalar = w < s.count ? s[w] : " "
+                if detector.guid(s, i) != nil { #expect(w - i == 8, "\(text) \(i)") }
+                if detector.mac(s, i) != nil { #expect(w - i == 2 || w - i == 4, "\(text) \(i)") }
+                if detector.domainUser(s, i) != nil { #expect("\\-_.".unicodeScalars.contains(after), "\(text) \(i)") }
+                if detector.ticket(s, i) != nil { #expect(digits, "\(text) \(i)") }
+                if detector.reference(s, i) != nil { #expect(after == "-", "\(text) \(i)") }
+                if detector.namedHost(s, i) != nil { #expect(after == "-" || after == "_", "\(text) \(i)") }
+                if detector.singleHost(s, i) != nil { #expect(digits, "\(text) \(i)") }
+            }
+        }
+    }
+
+    /// A replacement's numbering slot by length and string compare agrees
+    /// with the dictionary of "[NAME]" texts it replaced, and the echo's
+    /// kind test with its set, on every built-in text and near-misses.
+    @Test func numberingSlotAndEchoKindMatchLookups() {
+        let dictionary = Dictionary(uniqueKeysWithValues: Scrubber.Numbering.names.enumerated().map { ("[" + $1 + "]", $0) })
+        let others = ["", "[", "[]", "[ORG", "ORG]", "[ORG-1]", "[org]", "[NAME]", "[LOCATIONS]", "[LOCATION-12345]", "[ÖRG]",
+                      "[ID]x", "[PERSON]" + String(repeating: "x", count: 20)]
+        for replacement in Array(dictionary.keys) + Kind.allCases.map(\.placeholder) + others {
+            let slot = Scrubber.Numbering.slot(ofReplacement: replacement, Scrubber.Numbering.slotsByLength, Scrubber.Numbering.replacements)
+            #expect(slot == dictionary[replacement], "\(replacement)")
+        }
+        for kind in Kind.allCases.map(\.rawValue) + ["", "users", "Host", "i", "ids"] {
+            #expect(Scrubber.isEchoKind(kind) == Scrubber.echoKinds.contains(kind), "\(kind)")
+        }
+    }
+
     /// The redacted text written straight to UTF-8 equals the scalar
     /// redaction encoded afterwards (non-ASCII text and placeholders included).
     @Test func redactedStringMatchesScalarRedaction() {

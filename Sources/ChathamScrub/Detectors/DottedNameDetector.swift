@@ -10,6 +10,10 @@
 struct DottedNameDetector: Sendable {
     func detect(_ text: ScanText, tainted: (Int, Int) -> Bool, into candidates: inout [Candidate]) {
         let s = text.scalars
+        // The labels of the name at hand, one array for the whole text
+        // (emptied per name, its storage kept): most dotted tokens are
+        // names worth a look, and an array each was an allocation each.
+        var labels: [(Int, Int)] = []
         text.forEachToken(ScanText.Token.innerDot | ScanText.Token.open) { from, tokenEnd in
             var i = from
             while i < tokenEnd {
@@ -31,7 +35,7 @@ struct DottedNameDetector: Sendable {
                     i = probe + 1
                     continue
                 }
-                var labels: [(Int, Int)] = []
+                labels.removeAll(keepingCapacity: true)
                 var j = i
                 while j < s.count, ScalarClass.isAlnum(s[j]) {
                     let start = j

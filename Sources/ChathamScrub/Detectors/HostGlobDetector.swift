@@ -126,54 +126,61 @@ struct HostGlobDetector: Detector {
         guard !isEmpty else { return }
         let s = text.scalars
         var token: [UInt32] = []
-        var i = 0
         let n = s.count
-        let hostASCII = Self.hostASCII
-        while i < n {
-            // The extent of the host token, on the raw buffer with the ASCII
-            // class from a table: this loop visits every scalar of the text.
-            var j = i
-            s.withUnsafeBufferPointer { s in
-                hostASCII.withUnsafeBufferPointer { table in
-                    @inline(__always) func host(_ c: Unicode.Scalar) -> Bool {
-                        c.value < 0x80 ? table[Int(c.value)] : ScalarClass.isAlnum(c)
+        // One pass over the raw buffer with the ASCII classes from a table:
+        // this loop visits every scalar of the text, and each host token
+        // costs only its quick reject unless some glob may match it.
+        s.withUnsafeBufferPointer { buffer in
+            Self.hostASCII.withUnsafeBufferPointer { table in
+                @inline(__always) func host(_ c: Unicode.Scalar) -> Bool {
+                    c.value < 0x80 ? table[Int(c.value)] : ScalarClass.isAlnum(c)
+                }
+                var i = 0
+                while i < n {
+                    // The extent of the host token.
+                    while i < n, !host(buffer[i]) { i += 1 }
+                    guard i < n else { break }
+                    var j = i
+                    while j < n, host(buffer[j]) { j += 1 }
+                    var start = i, end = j
+                    while start < end, !ScalarClass.isAlnum(buffer[start]) { start += 1 }
+                    while end > start, !ScalarClass.isAlnum(buffer[end - 1]) { end -= 1 }
+                    // Most tokens cannot match: no glob starts with their first two
+                    // letters, and none of the globs starting with a wildcard ends
+                    // with their last one. Decided on ASCII without folding the token.
+                    if end > start, !quickReject(buffer, start, end), matchesAny(s, start, end, &token) {
+                        candidates.append(Candidate(kind: .host, start: start, end: end))
                     }
-                    while i < n, !host(s[i]) { i += 1 }
-                    j = i
-                    while j < n, host(s[j]) { j += 1 }
+                    i = j
                 }
             }
-            guard i < n else { break }
-            var start = i, end = j
-            while start < end, !ScalarClass.isAlnum(s[start]) { start += 1 }
-            while end > start, !ScalarClass.isAlnum(s[end - 1]) { end -= 1 }
-            // Most tokens cannot match: no glob starts with their first two
-            // letters, and none of the globs starting with a wildcard ends
-            // with their last one. Decided on ASCII without folding the token.
-            if end > start, quickReject(s, start, end) { i = j; continue }
-            if end > start {
-                token.removeAll(keepingCapacity: true)
-                HostGlobDetector.lowerScalars(s, start, end, into: &token)
-                let pair = token.count > 1 && token[0] < 0x80 && token[1] < 0x80 ? Int(token[0]) << 7 | Int(token[1]) : -1
-                func any(_ list: Int32) -> Bool { list >= 0 && globLists[Int(list)].contains { HostGlobDetector.matches(token, $0) } }
-                let firstList: Bool
-                if let first = token.first {
-                    firstList = first < 0x80 ? any(firstIndex[Int(first)])
-                        : (firstOnly[first]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
-                } else {
-                    firstList = false
-                }
-                let hit = (pair >= 0 && any(pairIndex[pair])) || firstList
-                    || anyFirst.contains { HostGlobDetector.matches(token, $0) }
-                if hit { candidates.append(Candidate(kind: .host, start: start, end: end)) }
-            }
-            i = j
         }
+    }
+
+    /// Whether the host token `s[start..<end]`, folded into `token`, matches
+    /// some glob: those opening with its first two symbols, those opening
+    /// with its first alone, and those opening with a wildcard. Out of line:
+    /// few tokens get this far.
+    @inline(never)
+    private func matchesAny(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ token: inout [UInt32]) -> Bool {
+        token.removeAll(keepingCapacity: true)
+        HostGlobDetector.lowerScalars(s, start, end, into: &token)
+        let pair = token.count > 1 && token[0] < 0x80 && token[1] < 0x80 ? Int(token[0]) << 7 | Int(token[1]) : -1
+        func any(_ list: Int32) -> Bool { list >= 0 && globLists[Int(list)].contains { HostGlobDetector.matches(token, $0) } }
+        let firstList: Bool
+        if let first = token.first {
+            firstList = first < 0x80 ? any(firstIndex[Int(first)])
+                : (firstOnly[first]?.contains { HostGlobDetector.matches(token, $0) } ?? false)
+        } else {
+            firstList = false
+        }
+        return (pair >= 0 && any(pairIndex[pair])) || firstList
+            || anyFirst.contains { HostGlobDetector.matches(token, $0) }
     }
 
     /// Whether the ASCII token `s[start..<end]` certainly matches no glob.
     @inline(__always)
-    private func quickReject(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+    private func quickReject(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
         @inline(__always) func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
         let a = s[start].value, b = start + 1 < end ? s[start + 1].value : 0
         let z = s[end - 1].value

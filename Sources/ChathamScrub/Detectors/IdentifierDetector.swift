@@ -11,25 +11,15 @@
 /// dates, times, versions, amounts, counts, CVE and ATT&CK ids (kept), hash
 /// and cipher names (SHA-256, AES-128-GCM), threat-actor ids (Storm-0558).
 struct IdentifierDetector: Detector {
-    /// `Keywords.firstAndLength`, held here: the plain-word loop asks it
+    /// `Keywords.pairAndLength`, held here: the plain-word loop asks it
     /// for every word, and a static costs a once-check per access.
-    private let firstAndLength = Keywords.firstAndLength
-    /// `Keywords.shortSecond`, held here for the same reason.
-    private let shortSecond = Keywords.shortSecond
+    private let pairAndLength = Keywords.pairAndLength
 
-    /// Whether a three-letter keyword may start with ASCII `first` and `second`.
+    /// Whether a keyword of `length` scalars may start with the ASCII
+    /// letters `first` and `second` (`Keywords.mayStart`).
     @inline(__always)
-    private func mayBeShort(_ first: UInt32, _ second: UInt32) -> Bool {
-        guard first < 0x80 else { return true }
-        let v = second | 0x20
-        let bit: UInt32 = v >= 0x61 && v <= 0x7A ? 1 << (v - 0x61) : (second >= 0x80 ? 1 << 31 : 0)
-        return shortSecond[Int(first)] & bit != 0
-    }
-
-    /// Whether a keyword of `length` scalars may start with ASCII `first`.
-    @inline(__always)
-    private func mayStartKeyword(_ first: UInt32, length: Int) -> Bool {
-        first < 0x80 && length < 32 && firstAndLength[Int(first)] & (1 << UInt32(length)) != 0
+    private func mayStartKeyword(_ first: UInt32, _ second: UInt32, length: Int) -> Bool {
+        Keywords.mayStart(first, second, length: length, pairAndLength)
     }
 
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
@@ -44,7 +34,7 @@ struct IdentifierDetector: Detector {
                     guard ScalarClass.isASCIIAlnum(s[i]) else { i += 1; continue }
                     var w = i + 1
                     while w < tokenEnd, ScalarClass.isASCIIAlnum(s[w]) { w += 1 }
-                    if mayStartKeyword(v, length: w - i) && (w - i != 3 || mayBeShort(v, s[i + 1].value))
+                    if w - i >= 2 && mayStartKeyword(v, s[i + 1].value, length: w - i)
                         || Keywords.mayEndCompound(s, i, w), !text.isWordy(at: i - 1) {
                         keyword(text, i, &candidates)
                     }
@@ -99,19 +89,27 @@ struct IdentifierDetector: Detector {
                 }
                 let joiner = w < n && (s[w] == "-" || s[w] == "_" || s[w] == "." || s[w] == ":" || s[w] == "\\")
                 if !digits, !joiner {
-                    // Most words are not keywords: a (first letter, length)
-                    // table rules them out before any hashing.
+                    // Most words are not keywords: a (first two letters,
+                    // length) table rules them out before any hashing.
                     if !glued, w < n && s[w].value >= 0x80
-                        || mayStartKeyword(s[i].value, length: w - i) && (w - i != 3 || mayBeShort(s[i].value, s[i + 1].value))
+                        || w - i >= 2 && mayStartKeyword(s[i].value, s[i + 1].value, length: w - i)
                         || Keywords.mayEndCompound(s, i, w) {
                         keyword(text, i, &candidates)
                     }
                     i = w
                     continue
                 }
+                // What ends the word's letters and digits (`after`) and
+                // its length rule most shapes out before their scanners
+                // run: a GUID's first group is eight hex digits before a
+                // "-", a MAC's two (or four before a "."); a named host, a
+                // reference and a DOMAIN\user go on past the word with a
+                // joiner; a one-part host and a ticket have digits in it.
+                let length = w - i
+                let after: Unicode.Scalar = w < n ? s[w] : " "
                 if !glued || prev == ":" {
-                    if let e = guid(s, i) { add(.id, i, e, text, &candidates) }
-                    if let e = mac(s, i) { add(.id, i, e, text, &candidates) }
+                    if length == 8, let e = guid(s, i) { add(.id, i, e, text, &candidates) }
+                    if length == 2 || length == 4, let e = mac(s, i) { add(.id, i, e, text, &candidates) }
                     if let e = iban(s, i) { add(.id, i, e, text, &candidates) }
                     if let e = awsAccount(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
                     if v == 0x41, let e = awsKeyID(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
@@ -120,14 +118,23 @@ struct IdentifierDetector: Detector {
                     if v == 0x53, let e = domainSID(s, i) { add(.id, i, e, text, &candidates) }
                     if ScalarClass.isASCIIDigit(c), let e = phone(s, i) { add(.phone, i, e, text, &candidates) }
                     if ScalarClass.isASCIIDigit(c), let e = bareNumber(text, i) { add(.id, i, e, text, &candidates) }
-                    if let e = domainUser(s, i) { add(.user, i, e, text, &candidates) }
+                    if after == "\\" || after == "-" || after == "_" || after == ".", let e = domainUser(s, i) {
+                        add(.user, i, e, text, &candidates)
+                    }
                     if let e = handle(s, i), !text.isWordy(at: e) { add(.user, i, e, text, &candidates) }
-                    if let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
-                    if let e = reference(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
-                    if let e = namedHost(s, i), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
-                    if let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) { add(.host, i, e, text, &candidates) }
+                    if digits, let e = ticket(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                    if after == "-", let e = reference(s, i), !text.isWordy(at: e) { add(.id, i, e, text, &candidates) }
+                    if after == "-" || after == "_", let e = namedHost(s, i), !modelAfterProduct(text, i, e) {
+                        add(.host, i, e, text, &candidates)
+                    }
+                    if digits, let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) {
+                        add(.host, i, e, text, &candidates)
+                    }
                     keyword(text, i, &candidates)
                 }
+                // The rest of the word is mid-word: no shape starts there.
+                i = w
+                continue
             }
             i += 1
         }
@@ -849,47 +856,45 @@ enum Keywords {
         "holder", "nº", "n°", "pv",
     ], folded: true)
 
-    /// Bit `n` of entry `c` is set when a keyword of `n` scalars starts with
-    /// the ASCII letter `c` (either case).
-    static let firstAndLength: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 128)
+    /// Bit `n` of entry `a * 26 + b` is set when a keyword of `n` scalars
+    /// starts with the ASCII letters `a` and `b` (0 for "a", either case).
+    /// The first letter and length alone let one word in eight through
+    /// (every "c" word of four to eight letters, "stated", "report"); the
+    /// second letter rules out nearly all of them before any hashing.
+    static let pairAndLength: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 26 * 26)
         for word in latinWords {
             let scalars = Array(word.lowercased().unicodeScalars)
-            guard let first = scalars.first, first.isASCII, scalars.count < 32 else { continue }
-            table[Int(first.value)] |= 1 << UInt32(scalars.count)
-            if first.value >= 0x61 && first.value <= 0x7A { table[Int(first.value - 0x20)] |= 1 << UInt32(scalars.count) }
+            guard scalars.count >= 2, scalars.count < 32, let a = letterIndex(scalars[0].value),
+                  let b = letterIndex(scalars[1].value) else { continue }
+            table[a * 26 + b] |= 1 << UInt32(scalars.count)
         }
         return table
     }()
 
-    /// Three-letter keywords (ext, tel, fax, nib, bic …) share their first
-    /// letter and length with the commonest words (the, for, not, and), so
-    /// their second letter is checked too before any hashing: bit
-    /// (second - "a") of entry first.
-    static let shortSecond: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 128)
-        for word in latinWords {
-            let scalars = Array(word.lowercased().unicodeScalars)
-            guard scalars.count == 3, scalars[0].isASCII else { continue }
-            let second = scalars[1].value
-            let bit: UInt32 = second >= 0x61 && second <= 0x7A ? 1 << (second - 0x61) : 1 << 31 // non-ASCII: bit 31
-            table[Int(scalars[0].value)] |= bit
-            if scalars[0].value >= 0x61 && scalars[0].value <= 0x7A { table[Int(scalars[0].value - 0x20)] |= bit }
-        }
-        return table
-    }()
+    /// 0–25 for an ASCII letter of either case, else nil.
+    @inline(__always)
+    static func letterIndex(_ v: UInt32) -> Int? {
+        let k = (v | 0x20) &- 0x61
+        return v < 0x80 && k < 26 ? Int(k) : nil
+    }
+
+    /// Whether an all-ASCII word of `length` scalars starting with `first`
+    /// and `second` may be a keyword (`pairAndLength`, passed in so a hot
+    /// loop holds it): false for any word whose first two scalars are not
+    /// those of a keyword that long. A "-nummer" compound is asked apart
+    /// (`mayEndCompound`).
+    @inline(__always)
+    static func mayStart(_ first: UInt32, _ second: UInt32, length: Int, _ table: [UInt32]) -> Bool {
+        guard length < 32, let a = letterIndex(first), let b = letterIndex(second) else { return false }
+        return table[a * 26 + b] & (1 << UInt32(length)) != 0
+    }
 
     /// Whether the word `i..<j` may be a "-nummer" compound (two compares;
     /// `numberCompound` decides).
     @inline(__always)
     static func mayEndCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
         j - i >= 8 && s[j - 1].value | 0x20 == 0x72 && s[j - 2].value | 0x20 == 0x65 && s[j - 3].value | 0x20 == 0x6D
-    }
-
-    /// Whether a keyword of `length` scalars may start with ASCII `first`.
-    @inline(__always)
-    static func mayStart(_ first: UInt32, length: Int) -> Bool {
-        first < 0x80 && length < 32 && firstAndLength[Int(first)] & (1 << UInt32(length)) != 0
     }
 
     /// End of a keyword starting at `i`, or nil.
@@ -902,8 +907,17 @@ enum Keywords {
             return nil
         }
         var j = i
-        while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
+        var ascii = true
+        while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 {
+            if s[j].value >= 0x80 { ascii = false }
+            j += 1
+        }
         guard j - i >= 3, j - i < 28 else { return nil }
+        // An ASCII word folds scalar for scalar, so its first two letters
+        // and length must be a keyword's before the hash is worth taking.
+        if ascii, !mayStart(s[i].value, s[i + 1].value, length: j - i, pairAndLength), !mayEndCompound(s, i, j) {
+            return nil
+        }
         return latin.contains(s, i, j) || numberCompound(s, i, j) ? j : nil
     }
 

@@ -90,12 +90,23 @@ struct WordSet: Sendable {
                     if v >= 0x41 && v <= 0x5A { v += 0x20 }
                     h = (h ^ UInt64(v)) &* 0x100_0000_01B3
                 } else {
-                    for l in c.properties.lowercaseMapping.unicodeScalars { h = (h ^ UInt64(l.value)) &* 0x100_0000_01B3 }
+                    h = hashLowercased(c, into: h)
                 }
             } else {
                 h = (h ^ UInt64(c.value)) &* 0x100_0000_01B3
             }
         }
+        return h
+    }
+
+    /// `h` extended by the lower-case mapping of non-ASCII `c`. Never
+    /// inlined: `Unicode.Scalar.Properties` is resilient, and a function
+    /// that touches it fetches its metadata and sizes its stack on every
+    /// call, which made every (ASCII) word's look-up pay for it.
+    @inline(never)
+    static func hashLowercased(_ c: Unicode.Scalar, into h: UInt64) -> UInt64 {
+        var h = h
+        for l in c.properties.lowercaseMapping.unicodeScalars { h = (h ^ UInt64(l.value)) &* 0x100_0000_01B3 }
         return h
     }
 }
