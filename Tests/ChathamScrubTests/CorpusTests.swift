@@ -11,7 +11,7 @@ import Testing
 
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
-        #expect(corpus.cases.count >= 490)
+        #expect(corpus.cases.count >= 515)
         #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
         // Per file set: (identifying, leaked, facts, lost).
         var tally: [String: (Int, Int, Int, Int)] = [:]
@@ -51,9 +51,12 @@ import Testing
         //     does not list, names outside the lexicons, some references.
         //  6: 25; a reference with an authority's prefix.
         //  7: 25; a Japanese surname alone in a sign-off.
+        //  8: 24, half of them German, French and Portuguese; a misspelt
+        //     member name ("Glenmor"), a town, references after words no
+        //     rule knows ("Az.", "BO").
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
-            ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 6),
-            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1),
+            ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
+            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -390,3 +390,22 @@ extension LaterDetectorTests {
         check("- 22/05/2025 10h05-11h40 : attaque DDoS", [])
     }
 }
+
+extension LaterDetectorTests {
+    /// Account names made from a found person's name; abbreviation chains;
+    /// national ids and case words; switchboard numbers.
+    @Test func derivedHandlesCitationsAndCaseWords() {
+        check("Your PhD student Ewan McTavish spotted it; his account emctavish was not involved.",
+              [("person", "Ewan McTavish"), ("user", "emctavish")])
+        check("Zofia Brzozowska reset it; later zofia.brzozowska logged in", [("person", "Zofia Brzozowska"), ("user", "zofia.brzozowska")])
+        check("notified the state regulator under Conn. Gen. Stat. 38a-38 within 3 days", [])
+        check("o CPF 318.442.097-51 do conferente", [("id", "318.442.097-51")])
+        check("with the EFCC (petition EFCC/CYB/2024/0331).", [("id", "EFCC/CYB/2024/0331")])
+        check("plainte (procès-verbal n° 2024/118/PJ-0457) ;", [("id", "2024/118/PJ-0457")])
+        check("Hotline für Betroffene: 02131 6640-0.", [("phone", "02131 6640-0")])
+        // Near-misses: an ordinary word that starts like a handle, a name's
+        // parts in other words, a date with a short last group.
+        check("Ewan McTavish said the emails were fine", [("person", "Ewan McTavish")])
+        check("patched on 2024-05-1 and 2024-05-12", [])
+    }
+}

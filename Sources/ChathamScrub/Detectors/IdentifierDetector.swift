@@ -307,7 +307,7 @@ struct IdentifierDetector: Detector {
     }
 
     /// International (+44 20 7946 0958, +1 (415) 555-0132), national with a
-    /// trunk zero (020 7946 0321, 03-1234-5678, 01 45 67 89 10) and North
+    /// trunk zero (020 7946 0321, 03-1234-5678, 01 45 67 89 10, 02131 6640-0) and North
     /// American ((212) 555-0187, 415-555-0132) phone numbers.
     func phone(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         var j = i
@@ -315,6 +315,8 @@ struct IdentifierDetector: Detector {
         // The groups' lengths: how many, the first, the shortest, and
         // whether they are 3, 3, 4 (no array per call).
         var groupCount = 0, firstGroup = 0, shortestGroup = Int.max, restShortest = Int.max, lastGroup = 0
+        var shortestBeforeLast = Int.max
+        var lastSeparator: Unicode.Scalar = " "
         var nanp = true
         let plus = s[i] == "+"
         if plus { j += 1 }
@@ -329,7 +331,7 @@ struct IdentifierDetector: Detector {
             if k == g { break }
             let len = k - g
             if paren { guard k < s.count, s[k] == ")" else { break }; k += 1; sawParen = true }
-            if groupCount == 0 { firstGroup = len } else { restShortest = min(restShortest, len) }
+            if groupCount == 0 { firstGroup = len } else { restShortest = min(restShortest, len); shortestBeforeLast = min(shortestBeforeLast, lastGroup) }
             lastGroup = len
             if groupCount >= 3 || len != (groupCount == 2 ? 4 : 3) { nanp = false }
             groupCount += 1
@@ -339,6 +341,7 @@ struct IdentifierDetector: Detector {
             // separator: one space, dash, dot (not both), or none before "(".
             if k < s.count, s[k] == " " || s[k] == "-" || s[k] == "." || s[k] == "\u{00A0}",
                k + 1 < s.count, digit(s, k + 1) || s[k + 1] == "(" {
+                lastSeparator = s[k]
                 j = k + 1
             } else if k < s.count, s[k] == "(" {
                 j = k
@@ -366,7 +369,9 @@ struct IdentifierDetector: Detector {
                 && restShortest >= 3 && lastGroup >= 4 ? lastEnd : nil
         }
         if s[i] == "0" {
-            return digits >= 9 && digits <= 12 && shortestGroup >= 2 && firstGroup <= 5 ? lastEnd : nil
+            // A switchboard's extension after a dash may be one digit: "02131 6640-0".
+            let extensionLast = groupCount >= 3 && lastSeparator == "-" && shortestBeforeLast >= 3
+            return digits >= 9 && digits <= 12 && (shortestGroup >= 2 || extensionLast) && firstGroup <= 5 ? lastEnd : nil
         }
         // NANP 415-555-0132 / 415 555 0132.
         return !sawParen && nanp && groupCount == 3 ? lastEnd : nil
@@ -842,18 +847,21 @@ enum Keywords {
         "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia", "numéro", "número",
         // A bank branch ("agência 0001-7") and a remote-support id ("TeamViewer-ID 1 482 907 316").
         "agência", "agencia", "teamviewer", "anydesk",
+        // National ids and more case words: "CPF 318.442.097-51", "petition
+        // EFCC/CYB/2024/0331", "receipt …", "procès-verbal n° 2024/118/PJ-0457".
+        "cpf", "cnpj", "nif", "nie", "dni", "ssn", "nino", "petition", "receipt", "procès",
     ]
     static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
     /// Keywords that also number technical things ("firewall policy 127",
     /// "case 1 of 3"): their number needs four digits.
     static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
                                     "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
-                                    "protocolo", "numéro", "número"], folded: true)
+                                    "protocolo", "numéro", "número", "petition", "receipt", "procès"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
-        "holder", "nº", "n°", "pv",
+        "holder", "nº", "n°", "pv", "verbal",
     ], folded: true)
 
     /// Bit `n` of entry `a * 26 + b` is set when a keyword of `n` scalars

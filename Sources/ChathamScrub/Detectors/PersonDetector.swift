@@ -171,6 +171,7 @@ struct PersonDetector: Sendable {
                 let dot = text.scalar(at: word.end) == "."
                 if !lex.dotTitles.contains(hash: word.lower) || dot,
                    Self.isUpper(s[word.start]) || dot,
+                   !(dot && inAbbreviationChain(words, w, text, before: true)),
                    adjacent(words[w], words[w + 1], text, allowDot: true),
                    let end = nameRun(words, w + 1, text, max: 3) {
                     found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
@@ -191,7 +192,7 @@ struct PersonDetector: Sendable {
             // ("Jun Li", not "Tue Jun 3").
             if word.titlecase, lex.isGiven(word.exact), !lex.stop.contains(hash: word.exact), !lex.keepWords.contains(hash: word.lower) {
                 let end = nameRun(words, w, text, max: 3) ?? w
-                if end > w || !lex.abbreviations.contains(hash: word.lower) {
+                if end > w || (!lex.abbreviations.contains(hash: word.lower) && !inAbbreviationChain(words, w, text)) {
                     found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                     w = end + 1
                     continue
@@ -202,7 +203,7 @@ struct PersonDetector: Sendable {
             // Nowak klären", "Wróblewska aus der Buchhaltung". A name word
             // just before it that is no English word joins it ("Gosia
             // Kowalczyk"); in German text that can be a noun ("Spedition").
-            if word.titlecase, lex.isSurname(word.exact), isNameWord(word) {
+            if word.titlecase, lex.isSurname(word.exact), isNameWord(word), !inAbbreviationChain(words, w, text) {
                 var start = w
                 if w > 0, !covered(found, words[w - 1]), adjacent(words[w - 1], word, text), isNameWord(words[w - 1]),
                    uncommonNameWord(words[w - 1], text), !atSentenceStart(words[w - 1], text) {
@@ -368,6 +369,7 @@ struct PersonDetector: Sendable {
             let before = found.count
             coordinated(words, text, &found)
             if found.count > before { carryForward(words, text, &found) }
+            derivedHandles(words, text, found, into: &candidates)
         }
         for c in found {
             let end = ProfileDetector.possessiveEnd(text, c.end)
@@ -679,6 +681,56 @@ struct PersonDetector: Sendable {
         "our", "the", "their", "its", "his", "her", "a", "an", "unser", "unsere", "unserer", "der", "die", "ein", "eine",
         "notre", "le", "la", "l", "un", "une", "nosso", "nossa", "o", "um", "uma",
     ], folded: true)
+
+    /// Whether `words[w]` is one of a run of short abbreviations, each with
+    /// its dot ("Conn. Gen. Stat. 38a-38", "Rev. Stat."): a citation, not a
+    /// name, though "Conn" and "Stat" are surnames.
+    /// - Parameter before: only an abbreviation before it counts (a title:
+    ///   "Conn. Gen. Stat." is a citation, "Dr. Chen." a person).
+    private func inAbbreviationChain(_ words: [Word], _ w: Int, _ text: ScanText, before: Bool = false) -> Bool {
+        let s = text.scalars
+        func dotted(_ k: Int) -> Bool { words[k].length <= 5 && words[k].end < s.count && s[words[k].end] == "." }
+        guard dotted(w) else { return false }
+        if !before, w + 1 < words.count, words[w + 1].start - words[w].end == 2, dotted(w + 1) { return true }
+        return w > 0 && words[w].start - words[w - 1].end == 2 && dotted(w - 1)
+    }
+
+    /// User names made from the name of a person found: "emctavish",
+    /// "e.mctavish", "ewan.mctavish", "mctavishe" for "Ewan McTavish" —
+    /// the first name, its initial and the surname joined the ways account
+    /// names are, five letters or more, as a whole lower-case token.
+    private func derivedHandles(_ words: [Word], _ text: ScanText, _ found: [Candidate], into candidates: inout [Candidate]) {
+        let s = text.scalars
+        var handles = Set<UInt64>()
+        var firstLetters: UInt32 = 0
+        func letters(_ word: Word) -> String? {
+            var out = String.UnicodeScalarView()
+            for c in s[word.start..<word.end] {
+                if ScalarClass.isASCIIAlnum(c) { out.append(Unicode.Scalar(UInt8(Self.asciiLower(c.value)))) }
+                else if c != "'" && c != "-" && c != "\u{2019}" { return nil }
+            }
+            return String(out)
+        }
+        for c in found {
+            let inside = words.filter { $0.start >= c.start && $0.end <= c.end }
+            guard inside.count >= 2, let first = letters(inside[0]), let last = letters(inside[inside.count - 1]),
+                  let initial = first.first else { continue }
+            for handle in [String(initial) + last, first + last, first + "." + last, String(initial) + "." + last,
+                           first + "_" + last, last + String(initial), last + "." + first] where handle.count >= 5 {
+                handles.insert(WordSet.hash(Array(handle.unicodeScalars)[...], folded: false))
+                if let v = handle.unicodeScalars.first?.value, v >= 0x61, v <= 0x7A { firstLetters |= 1 << (v - 0x61) }
+            }
+        }
+        if handles.isEmpty { return }
+        for word in words where !word.titlecase {
+            let v = s[word.start].value
+            guard v >= 0x61, v <= 0x7A, firstLetters >> (v - 0x61) & 1 != 0 else { continue }
+            let end = Self.handleEnd(s, word.start) ?? word.end
+            guard end - word.start >= 5, !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "@")),
+                  handles.contains(WordSet.hash(s[word.start..<end], folded: false)) else { continue }
+            candidates.append(Candidate(kind: .user, start: word.start, end: end))
+        }
+    }
 
     /// Whether `word` lies inside a name already found.
     private func covered(_ found: [Candidate], _ word: Word) -> Bool {
