@@ -701,31 +701,61 @@ struct PersonDetector: Sendable {
     /// names are, five letters or more, as a whole lower-case token.
     private func derivedHandles(_ words: [Word], _ text: ScanText, _ found: [Candidate], into candidates: inout [Candidate]) {
         let s = text.scalars
-        var handles = Set<UInt64>()
+        var handles: [UInt64] = []
         var firstLetters: UInt32 = 0
-        func letters(_ word: Word) -> String? {
-            var out = String.UnicodeScalarView()
+        var lengths: UInt64 = 0 // bit n: a handle of n scalars
+        /// A name word's letters, lower-cased ASCII ("McTavish" → mctavish,
+        /// "O'Neill" → oneill), or nil for any other scalar.
+        func letters(_ word: Word) -> [UInt32]? {
+            var out: [UInt32] = []
+            out.reserveCapacity(word.length)
             for c in s[word.start..<word.end] {
-                if ScalarClass.isASCIIAlnum(c) { out.append(Unicode.Scalar(UInt8(Self.asciiLower(c.value)))) }
+                if ScalarClass.isASCIIAlnum(c) { out.append(Self.asciiLower(c.value)) }
                 else if c != "'" && c != "-" && c != "\u{2019}" { return nil }
             }
-            return String(out)
+            return out
         }
+        // FNV-1a as `WordSet.hash`, extended piece by piece (no String per handle).
+        @inline(__always) func extend(_ h: UInt64, _ scalars: [UInt32]) -> UInt64 {
+            var h = h
+            for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+            return h
+        }
+        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        let dot: [UInt32] = [0x2E], underscore: [UInt32] = [0x5F]
         for c in found {
-            let inside = words.filter { $0.start >= c.start && $0.end <= c.end }
-            guard inside.count >= 2, let first = letters(inside[0]), let last = letters(inside[inside.count - 1]),
-                  let initial = first.first else { continue }
-            for handle in [String(initial) + last, first + last, first + "." + last, String(initial) + "." + last,
-                           first + "_" + last, last + String(initial), last + "." + first] where handle.count >= 5 {
-                handles.insert(WordSet.hash(Array(handle.unicodeScalars)[...], folded: false))
-                if let v = handle.unicodeScalars.first?.value, v >= 0x61, v <= 0x7A { firstLetters |= 1 << (v - 0x61) }
+            // The first and last words inside the name (words are in order).
+            var lo = 0, hi = words.count
+            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            var last = lo
+            while last + 1 < words.count, words[last + 1].end <= c.end { last += 1 }
+            guard lo < words.count, last > lo, words[last].end <= c.end, let first = letters(words[lo]),
+                  let surname = letters(words[last]), let initial = first.first, initial >= 0x61, initial <= 0x7A,
+                  let surnameInitial = surname.first else { continue }
+            let hInitial = extend(basis, [initial]), hf = extend(basis, first), hs = extend(basis, surname)
+            let f = first.count, l = surname.count
+            // initial+surname, first+surname, first.surname, i.surname,
+            // first_surname, surname+initial, surname.first.
+            let made: [(UInt64, Int, UInt32)] = [
+                (extend(hInitial, surname), 1 + l, initial), (extend(hf, surname), f + l, initial),
+                (extend(extend(hf, dot), surname), f + 1 + l, initial), (extend(extend(hInitial, dot), surname), 2 + l, initial),
+                (extend(extend(hf, underscore), surname), f + 1 + l, initial), (extend(hs, [initial]), l + 1, surnameInitial),
+                (extend(extend(hs, dot), first), l + 1 + f, surnameInitial),
+            ]
+            for (h, length, start) in made where length >= 5 {
+                handles.append(h)
+                if start >= 0x61, start <= 0x7A { firstLetters |= 1 << (start - 0x61) }
+                lengths |= 1 << UInt64(min(length, 63))
             }
         }
         if handles.isEmpty { return }
         for word in words where !word.titlecase {
             let v = s[word.start].value
             guard v >= 0x61, v <= 0x7A, firstLetters >> (v - 0x61) & 1 != 0 else { continue }
-            let end = Self.handleEnd(s, word.start) ?? word.end
+            // A plain word (nothing joined after it) of no handle's length is none.
+            let joined = word.end < s.count && (s[word.end] == "." || s[word.end] == "_")
+            if !joined, lengths >> UInt64(min(word.length, 63)) & 1 == 0 { continue }
+            let end = joined ? Self.handleEnd(s, word.start) ?? word.end : word.end
             guard end - word.start >= 5, !(end < s.count && (ScalarClass.isAlnum(s[end]) || s[end] == "@")),
                   handles.contains(WordSet.hash(s[word.start..<end], folded: false)) else { continue }
             candidates.append(Candidate(kind: .user, start: word.start, end: end))
