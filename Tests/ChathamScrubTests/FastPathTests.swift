@@ -374,3 +374,23 @@ import ChathamTestKit
         #expect(again.findings.map(\.replacement) == ["[EMAIL-71]"])
     }
 }
+
+extension FastPathTests {
+    /// The person detector asks `NameFilter` before the generated name
+    /// lists: it must answer "maybe" for every name in them (no false
+    /// negative), and "no" for most other words.
+    @Test func nameFilterKeepsEveryName() {
+        var names = 0, missed = 0
+        for list in [PersonNames.givenASCII, PersonNames.givenAccented, PersonNames.surnameASCII, PersonNames.surnameAccented] {
+            for name in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                names += 1
+                if !PersonDetector.nameFilter.mayContain(WordSet.hash(Array(name.unicodeScalars)[...], folded: false)) { missed += 1 }
+            }
+        }
+        #expect(names > 40_000)
+        #expect(missed == 0)
+        let others = ["Firewall", "Backups", "The", "Veeam", "LockBit", "Tuesday", "Report", "Regulator", "Endpoint", "Helpdesk"]
+        let maybes = others.filter { PersonDetector.nameFilter.mayContain(WordSet.hash(Array($0.unicodeScalars)[...], folded: false)) }
+        #expect(maybes.count <= 2, "filter lets through \(maybes)")
+    }
+}

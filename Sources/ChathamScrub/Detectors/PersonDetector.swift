@@ -36,6 +36,41 @@ struct PersonDetector: Sendable {
         list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
+    /// One bit per name of the generated lists, 2^20 bits (128 KB, which
+    /// stays in cache): most capitalised words are in neither list, and
+    /// this answers for them without probing the lists' megabyte tables.
+    struct NameFilter: Sendable {
+        private let bits: [UInt64]
+
+        init(lists: [String]) {
+            var bits = [UInt64](repeating: 0, count: 1 << 14)
+            for list in lists {
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                var inWord = false
+                for c in list.unicodeScalars {
+                    if c == " " || c == "\n" {
+                        if inWord { bits[Int(h >> 50)] |= 1 << ((h >> 44) & 63) }
+                        h = 0xCBF2_9CE4_8422_2325
+                        inWord = false
+                    } else {
+                        h = (h ^ UInt64(c.value)) &* 0x100_0000_01B3
+                        inWord = true
+                    }
+                }
+                if inWord { bits[Int(h >> 50)] |= 1 << ((h >> 44) & 63) }
+            }
+            self.bits = bits
+        }
+
+        /// False only for a word (`hash` as `WordSet.hash`, not folded) in no list.
+        @inline(__always)
+        func mayContain(_ hash: UInt64) -> Bool {
+            bits.withUnsafeBufferPointer { $0[Int(hash >> 50)] >> ((hash >> 44) & 63) & 1 != 0 }
+        }
+    }
+    static let nameFilter = NameFilter(lists: [PersonNames.givenASCII, PersonNames.givenAccented,
+                                               PersonNames.surnameASCII, PersonNames.surnameAccented])
+
     static let stop = WordSet(Names.stop, folded: false)
     static let keepWords = WordSet(Vocabulary.keepWords, folded: true)
     static let particleSet = WordSet(particles, folded: false)
@@ -52,17 +87,19 @@ struct PersonDetector: Sendable {
         let moreGivenAccented = PersonDetector.moreGivenAccented
         let surnames = PersonDetector.surnames
         let surnamesAccented = PersonDetector.surnamesAccented
+        let nameFilter = PersonDetector.nameFilter
 
         /// A given name of either lexicon (`hash` of the word as written).
         @inline(__always)
         func isGiven(_ hash: UInt64) -> Bool {
-            given.contains(hash: hash) || moreGiven.contains(hash: hash) || moreGivenAccented.contains(hash: hash)
+            given.contains(hash: hash)
+                || nameFilter.mayContain(hash) && (moreGiven.contains(hash: hash) || moreGivenAccented.contains(hash: hash))
         }
 
         /// A surname of the generated lexicon (`hash` of the word as written).
         @inline(__always)
         func isSurname(_ hash: UInt64) -> Bool {
-            surnames.contains(hash: hash) || surnamesAccented.contains(hash: hash)
+            nameFilter.mayContain(hash) && (surnames.contains(hash: hash) || surnamesAccented.contains(hash: hash))
         }
         let stop = PersonDetector.stop
         let keepWords = PersonDetector.keepWords
