@@ -3,10 +3,15 @@ import Foundation
 
 // Scores the scrubber on the labelled corpus (Tests/Fixtures/scrub):
 // leak rate = identifying strings that survive (verbatim or folded) / all;
-// over-redaction = facts lost / all. Exits 1 if a target is missed.
-// Usage: chatham-scrub-eval [DIR] [--verbose] [--set cases|narratives] [--leak-max PCT] [--over-max PCT] [--dump FILE]
-// --set NAME: score only that file set (cases-*.txt or narratives-*.txt, the
-// blind narratives); without it, every set, with a line per set.
+// over-redaction = facts lost / all. Exits 1 if a target is missed: the
+// cases (written with the detectors) against issue 3's corpus targets (leak
+// <= 1 %, over-redaction <= 3 %), the blind narratives (written before the
+// scrubber ran on them: the held-out estimate) against the held-out targets
+// (<= 2 %, <= 5 %).
+// Usage: chatham-scrub-eval [DIR] [--verbose] [--set NAME] [--leak-max PCT] [--over-max PCT]
+//        [--blind-leak-max PCT] [--blind-over-max PCT] [--dump FILE]
+// --set NAME: score only that file set (cases, narratives, narratives2 …);
+// without it, every set, with a line per set.
 // --dump FILE: also write every scrubbed case with its findings to FILE, to
 // compare two builds' output byte for byte.
 
@@ -14,6 +19,7 @@ var args = Array(CommandLine.arguments.dropFirst())
 var verbose = false
 var dump: String? = nil
 var leakMax = 1.0, overMax = 3.0
+var blindLeakMax = 2.0, blindOverMax = 5.0
 var dir = "Tests/Fixtures/scrub"
 var onlySet: String? = nil
 while let a = args.first {
@@ -22,6 +28,8 @@ while let a = args.first {
     case "-v", "--verbose": verbose = true
     case "--leak-max": leakMax = Double(args.removeFirst()) ?? leakMax
     case "--over-max": overMax = Double(args.removeFirst()) ?? overMax
+    case "--blind-leak-max": blindLeakMax = Double(args.removeFirst()) ?? blindLeakMax
+    case "--blind-over-max": blindOverMax = Double(args.removeFirst()) ?? blindOverMax
     case "--dump": dump = args.removeFirst()
     case "--set": onlySet = args.removeFirst()
     default: dir = a
@@ -100,9 +108,21 @@ for (k, t) in bySet.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
 print("by language:")
 for (k, t) in byLanguage.sorted(by: { $0.key < $1.key }) { print("  " + row(k, t)) }
 print(row("TOTAL", total))
-let leak = pct(total.leaked, total.ids), over = pct(total.lost, total.facts)
-print(String(format: "leak rate %.2f%% (target <= %.1f%%), over-redaction %.2f%% (target <= %.1f%%)", leak, leakMax, over, overMax))
-exit(leak <= leakMax && over <= overMax ? 0 : 1)
+// The two parts against their own targets.
+var blind = Tally()
+for (k, t) in bySet where k != "cases" {
+    blind.cases += t.cases; blind.ids += t.ids; blind.leaked += t.leaked; blind.facts += t.facts; blind.lost += t.lost
+}
+var met = true
+for (name, t, maxLeak, maxOver) in [("cases (written with the detectors)", bySet["cases"], leakMax, overMax),
+                                    ("blind narratives (held-out estimate)", blind.cases > 0 ? blind : nil, blindLeakMax, blindOverMax)] {
+    guard let t else { continue }
+    let leak = pct(t.leaked, t.ids), over = pct(t.lost, t.facts)
+    print(name + String(format: ": leak rate %.2f%% (target <= %.1f%%), over-redaction %.2f%% (target <= %.1f%%)",
+                        leak, maxLeak, over, maxOver))
+    if leak > maxLeak || over > maxOver { met = false }
+}
+exit(met ? 0 : 1)
 
 /// What an identifying label is, read from its shape (for the by-kind table
 /// only; the scoring does not depend on it).

@@ -11,7 +11,7 @@ import Testing
 
     @Test func corpusMeetsTargets() throws {
         let corpus = try ScrubCorpus.load(directory: Self.directory)
-        #expect(corpus.cases.count >= 515)
+        #expect(corpus.cases.count >= 540)
         #expect(Set(corpus.cases.map(\.language)) == ["en", "de", "fr", "ja", "pt", "zh", "ko"])
         // Per file set: (identifying, leaked, facts, lost).
         var tally: [String: (Int, Int, Int, Int)] = [:]
@@ -54,9 +54,11 @@ import Testing
         //  8: 24, half of them German, French and Portuguese; a misspelt
         //     member name ("Glenmor"), a town, references after words no
         //     rule knows ("Az.", "BO").
+        //  9: 24; suppliers' company names, a town, a signature's code.
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
+            ("narratives9", 284, 185, 6),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -409,3 +409,15 @@ extension LaterDetectorTests {
         check("patched on 2024-05-1 and 2024-05-12", [])
     }
 }
+
+extension LaterDetectorTests {
+    /// User names listed after "user names such as"; supplier accounts.
+    @Test func listedUserNamesAndSupplierAccounts() {
+        check("nothing was taken beyond user names such as s2291847 and mkowalczyk. The intrusion",
+              [("user", "s2291847"), ("user", "mkowalczyk")])
+        check("Die Zahlung an Kreditor K-700412 wurde gestoppt", [("id", "K-700412")])
+        // Near-misses: ordinary words after the lead, no list at all.
+        check("user names such as the ones above were reset", [])
+        check("the accounts like these were locked", [])
+    }
+}

@@ -850,13 +850,15 @@ enum Keywords {
         // National ids and more case words: "CPF 318.442.097-51", "petition
         // EFCC/CYB/2024/0331", "receipt …", "procès-verbal n° 2024/118/PJ-0457".
         "cpf", "cnpj", "nif", "nie", "dni", "ssn", "nino", "petition", "receipt", "procès",
+        // A supplier's or customer's account in the books: "Kreditor K-700412".
+        "kreditor", "debitor", "lieferant", "vendor",
     ]
     static let conjunctions = WordSet(["and", "und", "et", "e", "y", "or", "oder", "ou", "ve"], folded: true)
     /// Keywords that also number technical things ("firewall policy 127",
     /// "case 1 of 3"): their number needs four digits.
     static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
                                     "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
-                                    "protocolo", "numéro", "número", "petition", "receipt", "procès"], folded: true)
+                                    "protocolo", "numéro", "número", "petition", "receipt", "procès", "vendor"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",

@@ -87,6 +87,7 @@ struct PersonDetector: Sendable {
         let moreGivenAccented = PersonDetector.moreGivenAccented
         let surnames = PersonDetector.surnames
         let surnamesAccented = PersonDetector.surnamesAccented
+        let listLeads = PersonDetector.listLeads
         let nameFilter = PersonDetector.nameFilter
 
         /// A given name of either lexicon (`hash` of the word as written).
@@ -319,6 +320,13 @@ struct PersonDetector: Sendable {
                lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text, allowComma: true) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
                 w += 2
+                continue
+            }
+            // A list after such a word and "names such as", "accounts
+            // like", "IDs:": "user names such as s2291847 and mkowalczyk".
+            if w + 1 < words.count, lex.userWords.contains(hash: word.lower), lex.listLeads.contains(hash: words[w + 1].lower),
+               let next = userList(words, w + 1, text, into: &candidates) {
+                w = next
                 continue
             }
             // A lower-case handle joined by "_" or "." after such a word:
@@ -797,6 +805,47 @@ struct PersonDetector: Sendable {
                   handles.contains(WordSet.hash(s[word.start..<end], folded: false)) else { continue }
             candidates.append(Candidate(kind: .user, start: word.start, end: end))
         }
+    }
+
+    /// Words between a user word and a list of user names: "names such
+    /// as", "accounts like", "IDs including", "Namen wie", "noms comme".
+    static let listLeads = WordSet(["names", "name", "accounts", "ids", "logins", "such", "as", "like", "including",
+                                    "namen", "wie", "noms", "comme", "nomes", "como"], folded: true)
+
+    /// User names listed after `words[lead]` (a run of `listLeads` words,
+    /// then one or more tokens joined by ",", "and", "und", "et", "e", "/"):
+    /// each a handle (`handleEnd`), a name that cannot be a word
+    /// (`userNameShape`) or a letter or two before five digits or more
+    /// ("s2291847"). Returns the index of the first word after the list,
+    /// or nil (and adds nothing) when no token qualifies.
+    private func userList(_ words: [Word], _ lead: Int, _ text: ScanText, into candidates: inout [Candidate]) -> Int? {
+        let s = text.scalars
+        var w = lead
+        while w < words.count, w - lead < 3, lex.listLeads.contains(hash: words[w].lower) { w += 1 }
+        var found: [Candidate] = []
+        var k = words[w - 1].end
+        while true {
+            // Separators: spaces, ",", ":", "/", and a conjunction word.
+            while k < s.count, s[k] == " " || s[k] == "," || s[k] == ":" || s[k] == "/" { k += 1 }
+            var e = k
+            while e < s.count, ScalarClass.isASCIIAlnum(s[e]) || s[e] == "." || s[e] == "_" { e += 1 }
+            while e > k, s[e - 1] == "." { e -= 1 }
+            guard e > k else { break }
+            let token = String(String.UnicodeScalarView(s[k..<e]))
+            if ["and", "und", "et", "e", "or", "ou", "oder"].contains(token) { k = e; continue }
+            let lower = s[k].value >= 0x61 && s[k].value <= 0x7A
+            var letters = k
+            while letters < e, s[letters].value >= 0x61, s[letters].value <= 0x7A { letters += 1 }
+            let digitsAfter = letters > k && letters - k <= 2 && e - letters >= 5 && (letters..<e).allSatisfy { ScalarClass.isASCIIDigit(s[$0]) }
+            guard lower, Self.handleEnd(s, k) == e || userNameShape(s, k, e) || digitsAfter else { break }
+            found.append(Candidate(kind: .user, start: k, end: e))
+            k = e
+        }
+        if found.isEmpty { return nil }
+        candidates.append(contentsOf: found)
+        var next = w
+        while next < words.count, words[next].start < k { next += 1 }
+        return next
     }
 
     /// Whether `word` lies inside a name already found.
