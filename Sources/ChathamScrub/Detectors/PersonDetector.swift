@@ -813,7 +813,7 @@ struct PersonDetector: Sendable {
                                     "namen", "wie", "noms", "comme", "nomes", "como"], folded: true)
 
     /// User names listed after `words[lead]` (a run of `listLeads` words,
-    /// then one or more tokens joined by ",", "and", "und", "et", "e", "/"):
+    /// then one or more tokens joined by ",", "/" or a conjunction):
     /// each a handle (`handleEnd`), a name that cannot be a word
     /// (`userNameShape`) or a letter or two before five digits or more
     /// ("s2291847"). Returns the index of the first word after the list,
@@ -831,8 +831,7 @@ struct PersonDetector: Sendable {
             while e < s.count, ScalarClass.isASCIIAlnum(s[e]) || s[e] == "." || s[e] == "_" { e += 1 }
             while e > k, s[e - 1] == "." { e -= 1 }
             guard e > k else { break }
-            let token = String(String.UnicodeScalarView(s[k..<e]))
-            if ["and", "und", "et", "e", "or", "ou", "oder"].contains(token) { k = e; continue }
+            if lex.conjunctions.contains(s, k, e) { k = e; continue }
             let lower = s[k].value >= 0x61 && s[k].value <= 0x7A
             var letters = k
             while letters < e, s[letters].value >= 0x61, s[letters].value <= 0x7A { letters += 1 }
