@@ -8,8 +8,8 @@
 ///    token table says which tokens hold a digit, "@", ":", "." … (`ScanText`).
 /// 2. **Detect** — independent detectors propose candidates: profile entries
 ///    and keep-list names (one multi-pattern automaton pass), e-mails, URLs,
-///    IP addresses and CIDRs, dotted names, host-name globs, identifiers and
-///    people; the scanners that need a trigger character visit only tokens
+///    IP addresses and CIDRs, dotted names, host-name globs, identifiers,
+///    people, places (addresses, sites) and reference shapes; the scanners that need a trigger character visit only tokens
 ///    that hold one.
 /// 3. **Keep** — spans from the keep list, built-in names, CVE and ATT&CK ids.
 /// 4. **Resolve** — overlaps merge; longest, then priority, names the result.
@@ -31,6 +31,11 @@ public struct Scrubber: Sendable {
     private let dotted = DottedNameDetector()
     private let identifiers = IdentifierDetector()
     private let people = PersonDetector()
+    private let places = PlaceDetector()
+    private let references = ReferenceDetector()
+    private let speakers = SpeakerDetector()
+    /// The initials of the profile's people (`initials`).
+    private let profileInitials: WordSet?
 
     /// Placeholders carry a number that is the same for the same thing within
     /// one text ("[PERSON-1] … [PERSON-1]"), so the narrative still reads.
@@ -43,6 +48,7 @@ public struct Scrubber: Sendable {
         profileDetector = ProfileDetector(profile: profile)
         ipDetector = IPDetector(profile: profile)
         hostGlobs = HostGlobDetector(profile: profile)
+        profileInitials = Self.initialsSet(profile.people)
     }
 
     /// Scrubs `text`; findings are in text order and do not overlap.
@@ -62,7 +68,7 @@ public struct Scrubber: Sendable {
 
     func scrub(_ text: String, settle: Settle) -> ScrubResult {
         let original = ScanText(text)
-        var findings = Self.echo(pass(original), original)
+        var findings = Self.initials(Self.echo(pass(original), original), original, profile: profileInitials)
         var (output, placeholders) = Self.redactScalars(original.scalars, findings)
         // Re-scan until nothing more is found. Detectors are local, so a
         // placeholder can change what its neighbours look like ("c.co.uk" glued
@@ -435,6 +441,9 @@ public struct Scrubber: Sendable {
         hostGlobs.detect(scan, into: &candidates)
         identifiers.detect(scan, into: &candidates)
         people.detect(scan, into: &candidates)
+        places.detect(scan, into: &candidates)
+        references.detect(scan, into: &candidates)
+        speakers.detect(scan, into: &candidates)
 
         return Resolver.resolve(candidates, keep: keep, text: scan)
     }
@@ -611,6 +620,11 @@ extension Scrubber {
         detector("host globs", into: &candidates) { hostGlobs.detect(scan, into: &$0) }
         detector("identifiers", into: &candidates) { identifiers.detect(scan, into: &$0) }
         detector("people", into: &candidates) { people.detect(scan, into: &$0) }
+        detector("places, refs, speakers", into: &candidates) {
+            places.detect(scan, into: &$0)
+            references.detect(scan, into: &$0)
+            speakers.detect(scan, into: &$0)
+        }
         let findings = stage("resolve") { Resolver.resolve(candidates, keep: keep, text: scan) }
         let (output, placeholders) = stage("redact") { Self.redactScalars(scan.scalars, findings) }
         _ = stage("settle (windows)") { pass(ScanText(scalars: Self.windows(output, placeholders))) }

@@ -1,0 +1,107 @@
+/// The speaker of a chat line written name first, then the time: Teams and
+/// Slack copied out as text ("Helen Whitcombe 07:41: Radiology says…",
+/// "Ada 08:10: patched", "yhaddad 09:14 : alerte sur…"). One or two
+/// capitalised words are a person, a lower-case handle a user name.
+/// (A speaker after the time stamp, "[14:03] Gosia:", is `PersonDetector`'s.)
+///
+/// A transcript has more than one such line: a single one is more likely a
+/// timeline's entry ("Lagebesprechung 09:00: alle Standorte").
+///
+/// Near misses left alone: ordinary words before a time ("Update 09:14:",
+/// "Standup 10:00:"), a product or tool ("Splunk 07:41:"), days ("Mon
+/// 09:00:", "Montag 09:00:"), a time without the colon after it ("Helen
+/// 07:41 said"), a single line.
+struct SpeakerDetector: Detector {
+    func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let tokens = text.tokens
+        var found: [Candidate] = []
+        var t = 0
+        while t + 1 < tokens.count {
+            defer { t += 1 }
+            // A line's first token: after the text's start or a line break.
+            let start = tokens[t].start
+            guard start == 0 || s[start - 1] == "\n" || s[start - 1] == "\r" else { continue }
+            // One or two words, then the time.
+            var time = t + 1
+            if time + 1 < tokens.count, !Self.isTime(s, tokens[time], colonAfter: true), !Self.isTime(s, tokens[time], colonAfter: false) {
+                time += 1
+            }
+            let glued = Self.isTime(s, tokens[time], colonAfter: true)
+            guard glued || (Self.isTime(s, tokens[time], colonAfter: false) && time + 1 < tokens.count
+                            && tokens[time + 1].end - tokens[time + 1].start == 1 && s[tokens[time + 1].start] == ":") else { continue }
+            let words = tokens[t..<time]
+            guard words.allSatisfy({ $0.end - $0.start >= 2 && !Self.ordinary(s, $0) }) else { continue }
+            let first = s[start].value
+            if words.count == 1, first >= 0x61, first <= 0x7A {
+                guard PersonDetector.handleEnd(s, start) == tokens[t].end || Self.plainHandle(s, tokens[t]) else { continue }
+                found.append(Candidate(kind: .user, start: start, end: tokens[t].end))
+            } else if words.allSatisfy({ Self.nameWord(s, $0) }) {
+                found.append(Candidate(kind: .person, start: start, end: tokens[time - 1].end))
+            }
+        }
+        if found.count >= 2 { candidates.append(contentsOf: found) }
+    }
+
+    /// "07:41", "9:05:12", with a colon glued after it when `colonAfter`.
+    static func isTime(_ s: [Unicode.Scalar], _ token: ScanText.Token, colonAfter: Bool) -> Bool {
+        var end = token.end
+        if colonAfter {
+            guard s[end - 1] == ":" else { return false }
+            end -= 1
+        }
+        let n = end - token.start
+        guard n == 4 || n == 5 || n == 7 || n == 8 else { return false }
+        var digits = 0, colons = 0, run = 0
+        for k in token.start..<end {
+            if ScalarClass.isASCIIDigit(s[k]) { digits += 1; run += 1; continue }
+            guard s[k] == ":", run >= 1, run <= 2 else { return false }
+            colons += 1
+            run = 0
+        }
+        return run == 2 && colons >= 1 && colons <= 2 && digits == n - colons
+    }
+
+    /// A word of the dictionary, a product or tool, a title: not a speaker.
+    static func ordinary(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        PersonDetector.english.contains(s, token.start, token.end) || PersonDetector.keepWords.contains(s, token.start, token.end)
+            || PersonDetector.titles.contains(s, token.start, token.end)
+            || PersonDetector.abbreviations.contains(s, token.start, token.end) || days.contains(s, token.start, token.end)
+    }
+
+    static let days = WordSet([
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
+        "jeudi", "vendredi", "samedi", "dimanche", "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo",
+        "heute", "gestern", "morgen", "aujourd'hui", "hoje", "ontem", "amanhã",
+    ], folded: true)
+
+    /// A capitalised word of letters (hyphens and apostrophes inside).
+    static func nameWord(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        guard PlaceDetector.isUpper(s[token.start]) else { return false }
+        var lower = false
+        for k in (token.start + 1)..<token.end {
+            let c = s[k]
+            if c.isASCII {
+                if c.value >= 0x61 && c.value <= 0x7A { lower = true; continue }
+                if (c == "-" || c == "'") && k + 1 < token.end { continue }
+                if c.value >= 0x41 && c.value <= 0x5A { continue }
+                return false
+            }
+            guard c.properties.isAlphabetic else { return false }
+            if c.properties.isLowercase { lower = true }
+        }
+        return lower
+    }
+
+    /// A lower-case handle without joiners ("yhaddad", "tmorgan2"): letters
+    /// then at most a few digits, four scalars or more.
+    static func plainHandle(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        guard token.end - token.start >= 4 else { return false }
+        var k = token.start
+        while k < token.end, s[k].value >= 0x61, s[k].value <= 0x7A { k += 1 }
+        guard k - token.start >= 3 else { return false }
+        let letters = k
+        while k < token.end, ScalarClass.isASCIIDigit(s[k]) { k += 1 }
+        return k == token.end && k - letters <= 4
+    }
+}

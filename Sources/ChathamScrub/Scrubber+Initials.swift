@@ -1,0 +1,88 @@
+extension Scrubber {
+    /// A found person's initials wherever they stand as a whole token:
+    /// the sign-off of a review or a handover ("RK / JD" after Rajesh Kumar
+    /// and Jane Doe, "-- HS" after Hanako Sato, "KB / ÉM"), "Abstimmung mit
+    /// KHW" after Katrin Hoffmann-Weiß. Initials are the capital first
+    /// letters of the name's words and hyphenated parts, two to four of
+    /// them; particles ("van", "de") give none.
+    ///
+    /// The initials of the profile's people (`profile`) count as well:
+    /// a handover signed "KHW" names Katrin Hoffmann-Weiß of the member's
+    /// staff list even where her name is not in the text.
+    ///
+    /// Left alone: a unit after a number ("50 HZ" when a Hans Zimmer was
+    /// found), and the acronyms of the trade (`acronyms`), which a person's
+    /// initials spell now and then (Dana Carter, "the DC").
+    static func initials(_ findings: [Finding], _ text: ScanText, profile: WordSet? = nil) -> [Finding] {
+        let s = text.scalars
+        var patterns: [(scalars: [Unicode.Scalar], replacement: String)] = []
+        func add(_ letters: [Unicode.Scalar], _ replacement: String) {
+            guard letters.count >= 2, letters.count <= 4, !acronyms.contains(letters, 0, letters.count),
+                  !patterns.contains(where: { $0.scalars == letters }) else { return }
+            patterns.append((letters, replacement))
+        }
+        for f in findings where f.kind == Kind.person.rawValue {
+            let letters = initials(of: s[f.start..<f.end])
+            add(letters, f.replacement)
+            // Two names are written in either order ("Sato Hanako", "HS").
+            if letters.count == 2 { add(letters.reversed(), f.replacement) }
+        }
+        if patterns.isEmpty && profile == nil { return findings }
+        var extra: [Finding] = []
+        var next = 0 // first finding not wholly before the token
+        let tokens = text.tokens
+        for (t, token) in tokens.enumerated() {
+            let (a, b) = PlaceDetector.word(s, token)
+            guard b - a >= 2, b - a <= 4, PlaceDetector.isUpper(s[a]) else { continue }
+            let replacement: String
+            if let p = patterns.first(where: { $0.scalars.count == b - a && $0.scalars.elementsEqual(s[a..<b]) }) {
+                replacement = p.replacement
+            } else if let profile, profile.contains(s, a, b), !acronyms.contains(s, a, b) {
+                replacement = Kind.person.placeholder
+            } else {
+                continue
+            }
+            // "50 HZ", "3,5 TB": a unit.
+            if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last) { continue }
+            while next < findings.count, findings[next].end <= a { next += 1 }
+            guard next >= findings.count || findings[next].start >= b, !text.touchesPlaceholder(a, b) else { continue }
+            extra.append(Finding(kind: Kind.person.rawValue, start: a, end: b, replacement: replacement))
+        }
+        if extra.isEmpty { return findings }
+        return (findings + extra).sorted { $0.start < $1.start }
+    }
+
+    /// The initials of `people` (two to four letters), as a set, or nil
+    /// when there are none.
+    static func initialsSet(_ people: [String]) -> WordSet? {
+        let all = people.map { String(String.UnicodeScalarView(initials(of: $0.unicodeScalars))) }.filter { (2...4).contains($0.unicodeScalars.count) }
+        return all.isEmpty ? nil : WordSet(all, folded: false)
+    }
+
+    /// The capital first letters of a name's words and hyphenated parts
+    /// ("Katrin Hoffmann-Weiß" → KHW; "van" and other lower-case particles
+    /// give none).
+    static func initials<C: Collection>(of name: C) -> [Unicode.Scalar] where C.Element == Unicode.Scalar {
+        var letters: [Unicode.Scalar] = []
+        var atPart = true
+        for c in name {
+            if c == " " || c == "-" || c == "\n" || c == "\u{2010}" { atPart = true; continue }
+            if atPart, PlaceDetector.isUpper(c) { letters.append(c) }
+            atPart = false
+        }
+        return letters
+    }
+
+    /// Acronyms of incident reports that are also somebody's initials.
+    static let acronyms = WordSet([
+        "AD", "AI", "AM", "AV", "BC", "CA", "CC", "CD", "CI", "CM", "CS", "CV", "DB", "DC", "DM", "DR", "EC", "EU", "FW",
+        "HQ", "HR", "ID", "IM", "IP", "IR", "IT", "ML", "MS", "NB", "NS", "OK", "OS", "OT", "PA", "PB",
+        "PC", "PM", "PO", "PR", "PS", "QA", "SA", "SE", "SO", "TI", "UI", "UK", "US", "VM", "VP", "WS", "XP",
+        "API", "APT", "AWS", "BEC", "CEO", "CFO", "CIO", "COO", "CSO", "CTO", "DPO", "EDR", "XDR", "MDR", "MFA", "VPN",
+        "DNS", "RDP", "SMB", "TLS", "SSL", "SSH", "SQL", "NAS", "SAN", "HPC", "PII", "IOC", "TTP", "MSP", "ISP", "IDS",
+        "IPS", "WAF", "SOC", "GDP", "ICO", "BSI", "LKA", "BKA", "NCA", "FBI", "CNIL", "SIEM", "SOAR", "CISO", "CERT",
+        "NHS", "PDF", "CSV", "URL", "USB", "OTP", "SMS", "KHK", "KOK", "POK", "AES", "RSA", "TCP", "UDP", "DLL", "EXE",
+        "LAN", "WAN", "SLA", "RCE", "XSS", "IAM", "SSO", "MDM", "NTLM", "LDAP", "SMTP", "HTTP", "JSON", "DE", "FR", "NL",
+        "BR", "PT", "ES", "JP", "CN", "RU", "IN", "UTC", "CET", "CEST", "BST", "JST", "EST", "PST", "TLP", "ISAC",
+    ], folded: false)
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import ChathamScrub
+
+/// Rules that read a string's surroundings or shape rather than a list:
+/// places the profile does not list (`PlaceDetector`), identifiers known by
+/// their shape (`ReferenceDetector`), chat speakers before the time
+/// (`SpeakerDetector`) and a found person's initials (`Scrubber.initials`),
+/// with the empty profile: hits and the near misses that must be left alone.
+@Suite struct ContextTests {
+    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = emptyScrubber.scrub(text)
+        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
+        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func streetAddresses() {
+        check("am Standort (Hafenstraße 112, Halle 3) lief", [("location", "Hafenstraße 112")])
+        check("Lieferung an Kölner Straße 12a.", [("location", "Kölner Straße 12a")])
+        check("Büro in der Lindenallee 3-5 geräumt", [("location", "Lindenallee 3-5")])
+        check("Filiale Hauptstr. 7 betroffen", [("location", "Hauptstr. 7")])
+        check("agence de la banque, 7 rue Voltaire, fermée", [("location", "7 rue Voltaire")])
+        check("siège au 12, rue de la Paix depuis", [("location", "12, rue de la Paix")])
+        check("the branch at 14 Carrick Road was closed", [("location", "14 Carrick Road")])
+        check("loja na Rua Augusta, 45 foi afetada", [("location", "Rua Augusta, 45")])
+        check("escritório na Av. Paulista 1000 ficou", [("location", "Av. Paulista 1000")])
+        // Near misses: no name, a technical word, a count.
+        check("Firewall 2 und Monitoring 3 liefen", [])
+        check("we saw 3 rue scans and 2 cours de formation", [])
+        check("12 Street lamps and 4 Domain Controllers", [])
+        check("Arbeitsplatz 12 wurde neu aufgesetzt", [])
+        check("Via ScreenConnect 23.9 the attacker moved", [])
+    }
+
+    @Test func buildingsRoomsAndSites() {
+        check("He sits in room 2.14 of the Kinross Building.", [("location", "Kinross")])
+        check("Lagebesprechung in Raum Rhein 3.12 um neun", [("location", "Rhein 3.12")])
+        check("PlugX at the Hamamatsu plant spread", [("location", "Hamamatsu")])
+        check("Notified Shizuoka prefectural police.", [("location", "Shizuoka")])
+        check("Ransomware im Werk Duisburg entdeckt", [("location", "Duisburg")])
+        check("l'usine de Tourcoing est à l'arrêt", [("location", "Tourcoing")])
+        check("a agência de Setúbal fechou", [("location", "Setúbal")])
+        // Near misses: ordinary words, products, capitals, lower case.
+        check("the Main office and the Head office", [])
+        check("capacity building and the leak site", [])
+        check("the White House and Companies House", [])
+        check("the HQ site was fine", [])
+        check("room 2.14 and Raum 3.12", [])
+    }
+
+    @Test func referencesByShape() {
+        check("Anzeige beim LKA unter ST/0412873/2026 erstattet", [("id", "ST/0412873/2026")])
+        check("Plainte déposée (PV n° 00412/2026/001873).", [("id", "00412/2026/001873")])
+        check("registrado (B.O. 041-00872/2026).", [("id", "041-00872/2026")])
+        check("XMRig running as s2291847 (student acct)", [("user", "s2291847")])
+        // Near misses: dates, ranges, CVE and ATT&CK ids, KB numbers, versions, hashes.
+        check("between 12/03/2026 and 2024-01-15/2024-02-01", [])
+        check("CVE-2024-21762 and T1059.001 and KB5034441", [])
+        check("build 2026/1234 and 10.0.19045/2026 and v12.4.1", [])
+        check("hash e3b0c44298fc1c149afbf4c8996fb924 and a12345", [])
+    }
+
+    @Test func initialsOfFoundPeople() {
+        check("Owner: Dr. Rajesh Kumar, with Ms Jane Doe.\n\nRK / JD",
+              [("person", "Rajesh Kumar"), ("person", "Jane Doe"), ("person", "RK"), ("person", "JD")])
+        check("Abstimmung mit Frau Katrin Hoffmann-Weiß, dann mit KHW.",
+              [("person", "Katrin Hoffmann-Weiß"), ("person", "KHW")])
+        check("relu par M. Éloïse Marchand\n\nÉM", [("person", "Éloïse Marchand"), ("person", "ÉM")])
+        // Near misses: the trade's acronyms, a unit after a number, nobody found.
+        check("Dr. Dana Carter said the DC was encrypted", [("person", "Dana Carter")])
+        check("Dr. Ken Barnes asked for KB / JD", [("person", "Ken Barnes"), ("person", "KB")])
+        check("Dr. Hans Zimmer measured 50 HZ", [("person", "Hans Zimmer")])
+        check("RK / JD signed it", [])
+    }
+
+    @Test func speakersBeforeTheTime() {
+        check("Helen Whitcombe 07:41: cert errors\nAda 08:10: patched\nyhaddad 09:14 : isolé",
+              [("person", "Helen Whitcombe"), ("person", "Ada"), ("user", "yhaddad")])
+        // Near misses: one line, ordinary words, days, no colon after the time.
+        check("Lagebesprechung 09:00: alle Standorte", [])
+        check("Update 09:14: done\nMontag 10:00: weiter\nMon 11:00: more", [])
+        check("mwong 07:41 said\nyhaddad 08:10 left", [])
+    }
+}
