@@ -10,6 +10,10 @@ extension Scrubber {
     /// a handover signed "KHW" names Katrin Hoffmann-Weiß of the member's
     /// staff list even where her name is not in the text.
     ///
+    /// They must stand where initials sign or name someone: on the text's
+    /// last line, or next to a slash, a dash, brackets or a word such as
+    /// "by" or "mit" (`signOff`) — "the DN has contents" is no person.
+    ///
     /// Left alone: a unit after a number ("50 HZ" when a Hans Zimmer was
     /// found), and the acronyms of the trade (`acronyms`), which a person's
     /// initials spell now and then (Dana Carter, "the DC").
@@ -31,7 +35,17 @@ extension Scrubber {
         var extra: [Finding] = []
         var next = 0 // first finding not wholly before the token
         let tokens = text.tokens
+        // The last line with something on it: a sign-off.
+        var lastLine = s.count
+        while lastLine > 0, s[lastLine - 1] == " " || s[lastLine - 1] == "\n" || s[lastLine - 1] == "\r" || s[lastLine - 1] == "\t" {
+            lastLine -= 1
+        }
+        while lastLine > 0, s[lastLine - 1] != "\n" { lastLine -= 1 }
         for (t, token) in tokens.enumerated() {
+            // Two to four letters with some brackets or punctuation around;
+            // most tokens are longer, or start lower-case.
+            let v = s[token.start].value
+            guard token.end - token.start <= 8, !(v >= 0x61 && v <= 0x7A) else { continue }
             let (a, b) = PlaceDetector.word(s, token)
             guard b - a >= 2, b - a <= 4, PlaceDetector.isUpper(s[a]) else { continue }
             let replacement: String
@@ -44,6 +58,7 @@ extension Scrubber {
             }
             // "50 HZ", "3,5 TB": a unit.
             if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last) { continue }
+            guard a >= lastLine || signOff(t, a, b, s, tokens) else { continue }
             while next < findings.count, findings[next].end <= a { next += 1 }
             guard next >= findings.count || findings[next].start >= b, !text.touchesPlaceholder(a, b) else { continue }
             extra.append(Finding(kind: Kind.person.rawValue, start: a, end: b, replacement: replacement))
@@ -51,6 +66,33 @@ extension Scrubber {
         if extra.isEmpty { return findings }
         return (findings + extra).sorted { $0.start < $1.start }
     }
+
+    /// Whether the initials `s[a..<b]` (token `t`) stand where initials
+    /// sign or name someone: in brackets alone ("(RK)", "[VL]"), next to a
+    /// slash or after a dash ("RK / JD", "-- HS"), or after a word that
+    /// names who did something ("by PZ", "mit KHW", "cc JD").
+    static func signOff(_ t: Int, _ a: Int, _ b: Int, _ s: [Unicode.Scalar], _ tokens: [ScanText.Token]) -> Bool {
+        let token = tokens[t]
+        if a == token.start + 1, b == token.end - 1, s[token.start] == "(" && s[b] == ")" || s[token.start] == "[" && s[b] == "]" {
+            return true
+        }
+        @inline(__always) func mark(_ u: ScanText.Token) -> Bool {
+            let n = u.end - u.start
+            guard n <= 2 else { return false }
+            let c = s[u.start]
+            return c == "/" || c == "\u{2014}" || c == "\u{2013}" || c == "|" || (c == "-" && (n == 1 || s[u.start + 1] == "-"))
+        }
+        if t > 0, mark(tokens[t - 1]) { return true }
+        if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1, s[tokens[t + 1].start] == "/" { return true }
+        if t > 0 {
+            let (pa, pb) = PlaceDetector.word(s, tokens[t - 1])
+            if pb == tokens[t - 1].end, pb - pa <= 6, signOffCues.contains(s, pa, pb) { return true }
+        }
+        return false
+    }
+
+    static let signOffCues = WordSet(["by", "with", "cc", "signed", "von", "mit", "gez", "par", "avec", "por", "com",
+                                      "owner", "author", "assignee"], folded: true)
 
     /// The initials of `people` (two to four letters), as a set, or nil
     /// when there are none.

@@ -57,6 +57,7 @@ import Testing
         check("CVE-2024-21762 and T1059.001 and KB5034441", [])
         check("build 2026/1234 and 10.0.19045/2026 and v12.4.1", [])
         check("hash e3b0c44298fc1c149afbf4c8996fb924 and a12345", [])
+        check("a367c71 fix flag\nd617870 revert", [])
     }
 
     @Test func initialsOfFoundPeople() {
@@ -70,6 +71,7 @@ import Testing
         check("Dr. Ken Barnes asked for KB / JD", [("person", "Ken Barnes"), ("person", "KB")])
         check("Dr. Hans Zimmer measured 50 HZ", [("person", "Hans Zimmer")])
         check("RK / JD signed it", [])
+        check("Dr. Dana Nolan checked it; the DN has contents and more.\nNext line.", [("person", "Dana Nolan")])
     }
 
     @Test func speakersBeforeTheTime() {

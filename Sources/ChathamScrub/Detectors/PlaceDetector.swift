@@ -21,6 +21,9 @@ struct PlaceDetector: Detector {
         let pairs = Self.triggerPairs
         for t in tokens.indices {
             let token = tokens[t]
+            // Most tokens are lower-case words, which start no rule here.
+            let v = s[token.start].value
+            if v >= 0x61, v <= 0x7A { continue }
             let (ws, we) = Self.word(s, token)
             guard we > ws else { continue }
             let first = s[ws]
@@ -44,7 +47,7 @@ struct PlaceDetector: Detector {
             guard t > 0 else { continue }
             var p = t - 1
             let (ps, pe) = Self.word(s, tokens[p])
-            if pe == tokens[p].end, p > 0, Self.particles.contains(s, ps, pe) { p -= 1 }
+            if pe == tokens[p].end, p > 0, Self.mayBeParticle(s, ps, pe) { p -= 1 }
             var (bs, be) = Self.word(s, tokens[p])
             if be - bs >= 4, s[bs + 1] == "'" || s[bs + 1] == "\u{2019}", s[bs] == "l" || s[bs] == "d" || s[bs] == "L" || s[bs] == "D" {
                 bs += 2 // "l'usine de Tours"
@@ -75,7 +78,7 @@ struct PlaceDetector: Detector {
                 while te == tokens[n + 1].end, k + 1 < tokens.count, k - n < 7 {
                     let (ws, we) = Self.word(s, tokens[k + 1])
                     guard ws == tokens[k + 1].start, we > ws,
-                          Self.isUpper(s[ws]) || Self.particles.contains(s, ws, we) || Self.elided(s, ws, we) else { break }
+                          Self.isUpper(s[ws]) || Self.mayBeParticle(s, ws, we) || Self.elided(s, ws, we) else { break }
                     end = we
                     k += 1
                     if we != tokens[k].end { break }
@@ -118,7 +121,8 @@ struct PlaceDetector: Detector {
         }
         // "Rua Augusta, 45", "Avenida da Liberdade, n.º 190": back to a street word.
         var k = n - 1
-        if k >= 0, Self.numberMarks.contains(s, ps, pe) { k -= 1 }
+        let marked = pe - ps <= 6 && Self.numberMarks.contains(s, ps, pe)
+        if marked { k -= 1 }
         var sawName = false
         while k >= 0, n - k <= 7 {
             let (ws, we) = Self.word(s, tokens[k])
@@ -129,8 +133,8 @@ struct PlaceDetector: Detector {
                 return
             }
             let comma = we < tokens[k].end && s[we] == "," && we + 1 == tokens[k].end
-            guard we == tokens[k].end || (comma && k == n - 1) || (comma && Self.numberMarks.contains(s, ps, pe) && k == n - 2),
-                  Self.isUpper(s[ws]) || Self.particles.contains(s, ws, we) else { return }
+            guard we == tokens[k].end || (comma && k == n - 1) || (comma && marked && k == n - 2),
+                  Self.isUpper(s[ws]) || Self.mayBeParticle(s, ws, we) else { return }
             if Self.isUpper(s[ws]) { sawName = true }
             k -= 1
         }
@@ -197,6 +201,11 @@ struct PlaceDetector: Detector {
 
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
         c.isASCII ? c.value >= 0x41 && c.value <= 0x5A : PersonDetector.isUpperSlow(c)
+    }
+
+    /// A particle (`particles`): five scalars at most, lower case, listed.
+    @inline(__always) static func mayBeParticle(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        end - start <= 5 && end > start && s[start].value >= 0x61 && s[start].value <= 0x7A && particles.contains(s, start, end)
     }
 
     /// "l'", "d'" before a name in a French street ("rue d'Alsace").

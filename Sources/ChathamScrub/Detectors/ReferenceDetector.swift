@@ -8,7 +8,8 @@
 ///   court or regulator reference is issued to the member's case, and the
 ///   word before it varies ("unter", "B.O.", "PV n°", "réf.").
 /// - A student or staff login: one lower-case letter before six to nine
-///   digits, as a whole token — "s2291847", "e1048832".
+///   digits, as a whole token — "s2291847", "e1048832" — unless the text
+///   lists abbreviated commit ids ("a367c71", of which "d617870" is one).
 ///
 /// Near misses left alone: dates ("12/03/2026", "2024-01-15/2024-02-01":
 /// no group of five digits), CVE ids (no "/"), CIDR ranges and versions
@@ -16,14 +17,39 @@
 struct ReferenceDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
+        var hashes: Bool? = nil // decided on first need (`shortHashes`)
         text.forEachToken(ScanText.Token.digit) { from, end in
             var a = from, b = end
             while a < b, PlaceDetector.leading(s[a]) { a += 1 }
             while b > a, PlaceDetector.trailing(s[b - 1]) { b -= 1 }
             guard b - a >= 7, !text.touchesPlaceholder(a, b) else { return end }
-            if let kind = Self.shape(s, a, b) { candidates.append(Candidate(kind: kind, start: a, end: b)) }
+            if let kind = Self.shape(s, a, b) {
+                // Among commit ids ("a367c71 fix flag d617870 revert"), a letter
+                // and digits is one more.
+                if kind == .user, hashes ?? { hashes = Self.shortHashes(text); return hashes! }() { return end }
+                candidates.append(Candidate(kind: kind, start: a, end: b))
+            }
             return end
         }
+    }
+
+    /// Whether the text holds a short hexadecimal id with both letters and
+    /// digits (7–12 characters: an abbreviated commit id).
+    static func shortHashes(_ text: ScanText) -> Bool {
+        let s = text.scalars
+        for t in text.tokens where t.flags & ScanText.Token.digit != 0 {
+            var a = t.start, b = t.end
+            while a < b, PlaceDetector.leading(s[a]) { a += 1 }
+            while b > a, PlaceDetector.trailing(s[b - 1]) { b -= 1 }
+            guard b - a >= 7, b - a <= 12 else { continue }
+            var letters = 0, ok = true
+            for k in a..<b {
+                let v = s[k].value
+                if v >= 0x61, v <= 0x66 { letters += 1 } else if !(v >= 0x30 && v <= 0x39) { ok = false; break }
+            }
+            if ok, letters >= 2 { return true }
+        }
+        return false
     }
 
     /// What `s[start..<end]` (a whole token) is by its shape alone, if anything.
