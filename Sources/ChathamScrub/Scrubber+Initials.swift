@@ -11,7 +11,7 @@ extension Scrubber {
     /// staff list even where her name is not in the text.
     ///
     /// They must stand where initials sign or name someone: on the text's
-    /// last line, or next to a slash, a dash, brackets or a word such as
+    /// last line (when it is short and not the only one), or next to a slash, a dash, brackets or a word such as
     /// "by" or "mit" (`signOff`) — "the DN has contents" is no person.
     ///
     /// Left alone: a unit after a number ("50 HZ" when a Hans Zimmer was
@@ -40,7 +40,10 @@ extension Scrubber {
         while lastLine > 0, s[lastLine - 1] == " " || s[lastLine - 1] == "\n" || s[lastLine - 1] == "\r" || s[lastLine - 1] == "\t" {
             lastLine -= 1
         }
+        let end = lastLine
         while lastLine > 0, s[lastLine - 1] != "\n" { lastLine -= 1 }
+        // Only a short line after others is a sign-off.
+        if lastLine == 0 || end - lastLine > 40 { lastLine = s.count }
         for (t, token) in tokens.enumerated() {
             // Two to four letters with some brackets or punctuation around;
             // most tokens are longer, or start lower-case.

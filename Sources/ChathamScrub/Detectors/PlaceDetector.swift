@@ -162,11 +162,14 @@ struct PlaceDetector: Detector {
     }
 
     /// The end of a place name starting at `start` that ends at `end`: a
-    /// capitalised word of three letters or more, letters (and inner
+    /// capitalised word of three letters or more (a Latin, Greek or Cyrillic
+    /// capital), letters (and inner
     /// hyphens or apostrophes) only, not all capitals, not an ordinary
     /// English word. Nil otherwise.
     private func placeName(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int? {
-        guard end - start >= 3 else { return nil }
+        // A Latin, Greek or Cyrillic capital: not a mathematical or
+        // full-width letter glued to a word ("𝐀the office").
+        guard end - start >= 3, s[start].value < 0x530 else { return nil }
         var lower = false
         for k in (start + 1)..<end {
             let c = s[k]
