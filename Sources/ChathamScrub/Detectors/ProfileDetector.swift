@@ -123,9 +123,16 @@ struct ProfileDetector: Sendable {
     }
 
     /// Profile candidates into `candidates`, keep-list spans into `keep`.
-    func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)]) {
+    /// - Parameter quickWholeWord: turn away whole-word hits glued to an
+    ///   ASCII letter or digit before the full test (off only in tests
+    ///   that compare it with the full test alone).
+    func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)],
+                quickWholeWord: Bool = true) {
         let skeleton = text.skeleton
         let n = text.count
+        // Raw buffers: the hit loop runs a few hundred thousand times per
+        // ten megabytes, and array accesses there cost bounds checks and
+        // reference counting.
         skeleton.origin.withUnsafeBufferPointer { origin in
         text.scalars.withUnsafeBufferPointer { scalars in
         text.protected.withUnsafeBufferPointer { protected in
@@ -143,14 +150,14 @@ struct ProfileDetector: Sendable {
                 if hit.end + 1 < origin.count, origin[hit.end + 1] == origin[hit.end] { return }
                 let rule = rules[hit.pattern]
                 let keepRule = keepRules[hit.pattern]
-                // Most hits are whole-word entries inside longer words
-                // (the skeleton drops spaces, so "Kalo" hits "kalomer" and
-                // "the kalo"): an ASCII letter or digit just before or after
-                // the match already fails `candidate`'s whole-word test
-                // (ASCII is never ignorable, so the match's end is where
-                // that test looks), decided here without the rest.
+                // Many hits are whole-word entries inside longer words
+                // (the skeleton drops spaces, so "Kalo" hits "kalomer"): an
+                // ASCII letter or digit just before or after the match
+                // already fails `candidate`'s whole-word test (ASCII is never
+                // ignorable, so the match's end is where that test looks),
+                // decided here without the rest.
                 var glued = false
-                if (rule.present && rule.wholeWord) || (keepRule.present && keepRule.wholeWord) {
+                if quickWholeWord, (rule.present && rule.wholeWord) || (keepRule.present && keepRule.wholeWord) {
                     let start = Int(origin[hit.start]), end = Int(origin[hit.end]) + 1
                     glued = (start > 0 && asciiWordy(start - 1)) || (end < n && asciiWordy(end))
                 }
