@@ -7,15 +7,20 @@ import ChathamTestKit
 /// form finds.
 @Suite struct FastPathTests {
     /// The host-glob detector's quick-reject tables (pairs, three-symbol
-    /// prefixes, last symbols) never drop a token that some glob matches.
-    @Test(arguments: [51, 52, 53] as [UInt64])
+    /// prefixes, last symbols) never drop a token that some glob matches,
+    /// nor does its token gate (seeds 54 and 55: every glob spells a "-"
+    /// or a digit, so only whitespace tokens with one are visited).
+    @Test(arguments: [51, 52, 53, 54, 55] as [UInt64])
     func hostGlobsMatchBruteForce(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
+        let required: String? = seed == 54 ? "-" : seed == 55 ? "1" : nil
         let globPieces = ["a", "b", "c", "A", "B", "-", "*", "?", "1", "é", ".", "ab", "abc", "x"]
         let textPieces = ["ab", "abc", "a-b", "ABC", "c1", " ", ".", "_", "é", "abé", "x", "-", "b", "ca", "AB-1", "\u{200B}", "a.b"]
         for _ in 0..<300 {
             let globs = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
-                (0..<Int.random(in: 1...6, using: &rng)).map { _ in globPieces.randomElement(using: &rng)! }.joined()
+                var pieces = (0..<Int.random(in: 1...6, using: &rng)).map { _ in globPieces.randomElement(using: &rng)! }
+                if let required { pieces.insert(required, at: Int.random(in: 0...pieces.count, using: &rng)) }
+                return pieces.joined()
             }
             let detector = HostGlobDetector(profile: MemberProfile(hostnames: globs))
             let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in textPieces.randomElement(using: &rng)! }.joined()
@@ -241,6 +246,58 @@ import ChathamTestKit
             matcher.scan(text) { split.append([$0.pattern, $0.start, $0.end]) }
             matcher.scan(text, split: false) { single.append([$0.pattern, $0.start, $0.end]) }
             #expect(split == single)
+        }
+    }
+
+    /// The full 16-bit table (32 class columns, or one per class when the
+    /// patterns tell more apart) finds exactly the split layout's hits
+    /// (shallow rows, deep edge lists), in the same order, on one chain
+    /// and on four; symbols no pattern holds, barriers and non-Latin
+    /// symbols included.
+    @Test(arguments: [89, 90] as [UInt64])
+    func fullTableMatchesSplitLayout(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let all: [UInt32] = Array(0x61...0x7A) + Array(0x30...0x39) + [Skeleton.barrier, 0x3B1, 0xDF]
+        let few: [UInt32] = [0x61, 0x62, 0x63, Skeleton.barrier, 0x3B1]
+        for round in 0..<80 {
+            let symbols = round % 2 == 0 ? all : few
+            let patterns = (0..<Int.random(in: 1...60, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...10, using: &rng)).map { _ in symbols.randomElement(using: &rng)! }
+            }
+            let text = (0..<Int.random(in: 0...3000, using: &rng)).map { _ in
+                Int.random(in: 0..<8, using: &rng) == 0 ? all.randomElement(using: &rng)! : symbols.randomElement(using: &rng)!
+            }
+            let full = MultiPatternMatcher(patterns: patterns)
+            let split = MultiPatternMatcher(patterns: patterns, fullTable: false)
+            for chains in [true, false] {
+                var a: [[Int]] = [], b: [[Int]] = []
+                full.scan(text, split: chains) { a.append([$0.pattern, $0.start, $0.end]) }
+                split.scan(text, split: chains) { b.append([$0.pattern, $0.start, $0.end]) }
+                #expect(a == b)
+            }
+        }
+    }
+
+    /// Turning whole-word hits glued to an ASCII letter or digit away
+    /// early changes nothing: the profile detector finds the same
+    /// candidates and keep spans with and without it.
+    @Test(arguments: [96, 97] as [UInt64])
+    func quickWholeWordMatchesFullTest(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let detector = ProfileDetector(profile: MemberProfile(
+            organisationNames: ["Acme Bank plc"], organisationAliases: ["ACB", "Acme"], people: ["Jane Doe", "Åsa Öberg"],
+            locations: ["Doe Run"], terms: ["Project Nightjar"], keep: ["Play", "Nightjar Tool"]))
+        let pieces = EngineTests.alphabet + ["acme", "Acme", "jane", "doe", "Doe", "ACB", "acb", "play", "Play", "nightjar",
+                                             "asa", "Åsa", "oberg", "s", "'s", "[ORG]", "x", "1", "\u{200B}", "é", "-"]
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scan = ScanText(text)
+            var quick: [Candidate] = [], plain: [Candidate] = []
+            var quickKeep: [(Int, Int)] = [], plainKeep: [(Int, Int)] = []
+            detector.detect(scan, into: &quick, keep: &quickKeep)
+            detector.detect(scan, into: &plain, keep: &plainKeep, quickWholeWord: false)
+            #expect(quick == plain, "\(text.debugDescription)")
+            #expect(quickKeep.map { [$0.0, $0.1] } == plainKeep.map { [$0.0, $0.1] }, "\(text.debugDescription)")
         }
     }
 

@@ -33,6 +33,12 @@ struct HostGlobDetector: Detector {
     private let pairIndex: [Int32]
     private let firstIndex: [Int32]
     private let globLists: [[[UInt32]]]
+    /// Token flags (`ScanText.Token`) that every glob needs its token to
+    /// have: `joiner` when each spells a literal "-" or "_" ("ACME-*"),
+    /// else `digit` when each spells a digit, else 0 (every token). No
+    /// other character folds to those, so a whitespace token without the
+    /// flag holds no host token that can match, and is never visited.
+    private let requiredFlags: UInt8
 
     init(profile: MemberProfile) {
         var byFirst: [UInt32: [[UInt32]]] = [:]
@@ -118,6 +124,15 @@ struct HostGlobDetector: Detector {
         self.pairIndex = pairIndex
         self.firstIndex = firstIndex
         globLists = lists
+        let all = byFirst.values.flatMap { $0 } + anyFirst
+        func spells(_ glob: [UInt32], _ test: (UInt32) -> Bool) -> Bool { glob.contains(where: test) }
+        if !all.isEmpty, all.allSatisfy({ spells($0) { $0 == 0x2D || $0 == 0x5F } }) {
+            requiredFlags = ScanText.Token.joiner
+        } else if !all.isEmpty, all.allSatisfy({ spells($0) { $0 >= 0x30 && $0 <= 0x39 } }) {
+            requiredFlags = ScanText.Token.digit
+        } else {
+            requiredFlags = 0
+        }
     }
 
     var isEmpty: Bool { byFirst.isEmpty && anyFirst.isEmpty }
@@ -126,7 +141,6 @@ struct HostGlobDetector: Detector {
         guard !isEmpty else { return }
         let s = text.scalars
         var token: [UInt32] = []
-        let n = s.count
         // One pass over the raw buffer with the ASCII classes from a table:
         // this loop visits every scalar of the text, and each host token
         // costs only its quick reject unless some glob may match it.
@@ -135,23 +149,30 @@ struct HostGlobDetector: Detector {
                 @inline(__always) func host(_ c: Unicode.Scalar) -> Bool {
                     c.value < 0x80 ? table[Int(c.value)] : ScalarClass.isAlnum(c)
                 }
-                var i = 0
-                while i < n {
-                    // The extent of the host token.
-                    while i < n, !host(buffer[i]) { i += 1 }
-                    guard i < n else { break }
-                    var j = i
-                    while j < n, host(buffer[j]) { j += 1 }
-                    var start = i, end = j
-                    while start < end, !ScalarClass.isAlnum(buffer[start]) { start += 1 }
-                    while end > start, !ScalarClass.isAlnum(buffer[end - 1]) { end -= 1 }
-                    // Most tokens cannot match: no glob starts with their first two
-                    // letters, and none of the globs starting with a wildcard ends
-                    // with their last one. Decided on ASCII without folding the token.
-                    if end > start, !quickReject(buffer, start, end), matchesAny(s, start, end, &token) {
-                        candidates.append(Candidate(kind: .host, start: start, end: end))
+                // Host tokens never cross whitespace, so scanning the
+                // whitespace tokens that may hold a match finds the same
+                // host tokens as scanning the whole text.
+                let required = requiredFlags
+                for t in text.tokens where required == 0 || t.flags & required != 0 {
+                    var i = t.start
+                    let n = t.end
+                    while i < n {
+                        // The extent of the host token.
+                        while i < n, !host(buffer[i]) { i += 1 }
+                        guard i < n else { break }
+                        var j = i
+                        while j < n, host(buffer[j]) { j += 1 }
+                        var start = i, end = j
+                        while start < end, !ScalarClass.isAlnum(buffer[start]) { start += 1 }
+                        while end > start, !ScalarClass.isAlnum(buffer[end - 1]) { end -= 1 }
+                        // Most tokens cannot match: no glob starts with their first two
+                        // letters, and none of the globs starting with a wildcard ends
+                        // with their last one. Decided on ASCII without folding the token.
+                        if end > start, !quickReject(buffer, start, end), matchesAny(s, start, end, &token) {
+                            candidates.append(Candidate(kind: .host, start: start, end: end))
+                        }
+                        i = j
                     }
-                    i = j
                 }
             }
         }

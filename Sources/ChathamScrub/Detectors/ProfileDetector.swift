@@ -123,21 +123,55 @@ struct ProfileDetector: Sendable {
     }
 
     /// Profile candidates into `candidates`, keep-list spans into `keep`.
-    func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)]) {
+    /// - Parameter quickWholeWord: turn away whole-word hits glued to an
+    ///   ASCII letter or digit before the full test (off only in tests
+    ///   that compare it with the full test alone).
+    func detect(_ text: ScanText, into candidates: inout [Candidate], keep: inout [(Int, Int)],
+                quickWholeWord: Bool = true) {
         let skeleton = text.skeleton
-        matcher.scan(skeleton) { hit in
-            // A match must begin and end on whole original scalars ("ß" folds to
-            // two symbols; a pattern may not start on the second).
-            if hit.start > 0, skeleton.origin[hit.start - 1] == skeleton.origin[hit.start] { return }
-            if hit.end + 1 < skeleton.origin.count, skeleton.origin[hit.end + 1] == skeleton.origin[hit.end] { return }
-            let rule = rules[hit.pattern]
-            if rule.present, let c = candidate(rule, hit, text) {
-                candidates.append(c)
+        let n = text.count
+        // Raw buffers: the hit loop runs a few hundred thousand times per
+        // ten megabytes, and array accesses there cost bounds checks and
+        // reference counting.
+        skeleton.origin.withUnsafeBufferPointer { origin in
+        text.scalars.withUnsafeBufferPointer { scalars in
+        text.protected.withUnsafeBufferPointer { protected in
+        rules.withUnsafeBufferPointer { rules in
+        keepRules.withUnsafeBufferPointer { keepRules in
+            /// Whether scalar `k` is an ASCII letter or digit outside a placeholder.
+            @inline(__always) func asciiWordy(_ k: Int) -> Bool {
+                let v = scalars[k].value
+                return v < 0x80 && ScalarClass.isASCIIAlnum(scalars[k]) && !protected[k]
             }
-            let keepRule = keepRules[hit.pattern]
-            if keepRule.present, let c = candidate(keepRule, hit, text) {
-                keep.append((c.start, c.end))
+            matcher.scan(skeleton) { hit in
+                // A match must begin and end on whole original scalars ("ß" folds to
+                // two symbols; a pattern may not start on the second).
+                if hit.start > 0, origin[hit.start - 1] == origin[hit.start] { return }
+                if hit.end + 1 < origin.count, origin[hit.end + 1] == origin[hit.end] { return }
+                let rule = rules[hit.pattern]
+                let keepRule = keepRules[hit.pattern]
+                // Many hits are whole-word entries inside longer words
+                // (the skeleton drops spaces, so "Kalo" hits "kalomer"): an
+                // ASCII letter or digit just before or after the match
+                // already fails `candidate`'s whole-word test (ASCII is never
+                // ignorable, so the match's end is where that test looks),
+                // decided here without the rest.
+                var glued = false
+                if quickWholeWord, (rule.present && rule.wholeWord) || (keepRule.present && keepRule.wholeWord) {
+                    let start = Int(origin[hit.start]), end = Int(origin[hit.end]) + 1
+                    glued = (start > 0 && asciiWordy(start - 1)) || (end < n && asciiWordy(end))
+                }
+                if rule.present, !(glued && rule.wholeWord), let c = candidate(rule, hit, text) {
+                    candidates.append(c)
+                }
+                if keepRule.present, !(glued && keepRule.wholeWord), let c = candidate(keepRule, hit, text) {
+                    keep.append((c.start, c.end))
+                }
             }
+        }
+        }
+        }
+        }
         }
     }
 

@@ -5,6 +5,9 @@
 /// Symbols `a`–`z`, `0`–`9` and the barrier use a dense transition table with
 /// all failure links precomputed (one array load per symbol); any other
 /// (non-Latin) symbol goes through a per-state dictionary and failure links.
+/// Up to `fullLimit` states that table has a 16-bit row for every state
+/// (`Storage.full`) over the symbol classes the patterns tell apart;
+/// beyond, rows for the shallow states and edge lists for the deep ones.
 struct MultiPatternMatcher: Sendable {
     /// One occurrence: pattern `pattern` ends at skeleton index `end` (inclusive).
     struct Hit {
@@ -22,6 +25,18 @@ struct MultiPatternMatcher: Sendable {
     private var table: [Int32] = []
     private var denseStates = 0
     private static let denseDepth = 2
+    /// The most states whose ids, shifted left one bit for the output flag,
+    /// fit in 16 bits. A 1,000-entry profile has about 10,000 states: a
+    /// full table of 16-bit entries (some 650 KB) fits in L2, and a step
+    /// is then one load with no branch on the state's depth, where the
+    /// edge-list walk of deep states cost a mispredicted branch or two
+    /// per symbol.
+    static let fullLimit = 1 << 15 - 1
+    /// Columns of a full row when the patterns tell at most this many
+    /// symbol classes apart: 32 16-bit entries are one 64-byte cache line,
+    /// so a step touches one line (37 columns straddled two) and the row
+    /// offset is a shift.
+    static let narrowColumns = 32
     /// Deeper states keep a short list of edges over the dense alphabet,
     /// `edgeSymbols/edgeTargets[edgeStart[q]..<edgeStart[q + 1]]`: their own
     /// trie edges and those of the deep states along their failure chain
@@ -55,7 +70,9 @@ struct MultiPatternMatcher: Sendable {
         return code == Skeleton.wideCode ? -1 : Int(code)
     }
 
-    init(patterns: [[UInt32]]) {
+    /// - Parameter fullTable: use a full 16-bit table when the states fit
+    ///   (off only in tests that compare it with the split layout).
+    init(patterns: [[UInt32]], fullTable: Bool = true) {
         lengths = patterns.map(\.count)
         maxLength = lengths.max() ?? 0
         // Trie.
@@ -150,6 +167,37 @@ struct MultiPatternMatcher: Sendable {
         }
         sparse = newSparse
         fail = newFail
+        // Every state's full row, from the breadth-first rows over the old
+        // numbering (the same transitions the split layout encodes).
+        //
+        // Its columns are symbol classes: each dense symbol some pattern
+        // holds has its own, and all the others share class 0 (from every
+        // state they lead back to the root, having no edge anywhere). Text
+        // symbols are mapped to classes by a small table, a load off the
+        // chain of states.
+        var full: [UInt16] = []
+        var classOf = [UInt8](repeating: 0, count: Self.denseCount)
+        var columns = 0
+        if fullTable, stateCount <= Self.fullLimit {
+            var classes = 1
+            for pattern in patterns {
+                for symbol in pattern {
+                    let d = Self.denseIndex(symbol)
+                    if d >= 0, classOf[d] == 0 { classOf[d] = UInt8(classes); classes += 1 }
+                }
+            }
+            columns = classes <= Self.narrowColumns ? Self.narrowColumns : classes
+            full = [UInt16](repeating: 0, count: stateCount * columns)
+            for n in 0..<stateCount {
+                let row = order[n] * Self.denseCount
+                for d in 0..<Self.denseCount {
+                    let target = newIndex[Int(dense[row + d])]
+                    let entry = UInt16(target << 1 | Int(hasOutput[target]))
+                    precondition(classOf[d] != 0 || entry == 0, "a symbol no pattern holds leads to the root")
+                    full[n * columns + Int(classOf[d])] = entry
+                }
+            }
+        }
         // The scan's copy: raw buffers (no bounds checks or reference
         // counting per symbol), each transition carrying in its low bit
         // whether the state it leads to has outputs, so the scan touches
@@ -159,7 +207,8 @@ struct MultiPatternMatcher: Sendable {
             edgeStart: edgeStart,
             edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets.map { $0 << 1 | Int32(hasOutput[Int($0)]) },
-            fallback: fallback, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) })
+            fallback: fallback, outStart: outStart, outIDs: outIDs, lengths: lengths.map { Int32($0) }, full: full,
+            classOf: classOf, columns: columns)
         // Only the raw copies are read from here on (the sparse path keeps
         // `fail`, `hasOutput` and `sparse`).
         table = []; edgeStart = []; edgeSymbols = []; edgeTargets = []; outStart = []; outIDs = []
@@ -177,9 +226,18 @@ struct MultiPatternMatcher: Sendable {
         let outStart: UnsafeMutableBufferPointer<Int32>
         let outIDs: UnsafeMutableBufferPointer<Int32>
         let lengths: UnsafeMutableBufferPointer<Int32>
+        /// Every state's row (`state * denseCount + symbol` → next state
+        /// shifted left one bit, the low bit its output flag), or nil when
+        /// the states do not fit in 16 bits (or a test asked for the split
+        /// layout); then `table` and the edge lists serve.
+        /// Aligned to a cache line, so a 32-column row is exactly one.
+        let full: UnsafeMutableBufferPointer<UInt16>?
+        /// Each dense symbol's column in `full`, and the columns per row.
+        let classOf: UnsafeMutableBufferPointer<UInt8>
+        let columns: Int
 
         init(table: [Int32], edgeStart: [Int32], edgeSymbols: [UInt8], edgeTargets: [Int32], fallback: [Int32],
-             outStart: [Int32], outIDs: [Int32], lengths: [Int32]) {
+             outStart: [Int32], outIDs: [Int32], lengths: [Int32], full: [UInt16], classOf: [UInt8], columns: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
                 _ = b.initialize(from: a)
@@ -193,11 +251,24 @@ struct MultiPatternMatcher: Sendable {
             self.outStart = copy(outStart)
             self.outIDs = copy(outIDs)
             self.lengths = copy(lengths)
+            if full.isEmpty {
+                self.full = nil
+            } else {
+                let raw = UnsafeMutableRawPointer.allocate(byteCount: full.count * 2, alignment: 64)
+                let rows = UnsafeMutableBufferPointer(start: raw.bindMemory(to: UInt16.self, capacity: full.count),
+                                                      count: full.count)
+                _ = rows.initialize(from: full)
+                self.full = rows
+            }
+            self.classOf = copy(classOf)
+            self.columns = columns
         }
 
         deinit {
             table.deallocate(); edgeStart.deallocate(); edgeSymbols.deallocate(); edgeTargets.deallocate()
             fallback.deallocate(); outStart.deallocate(); outIDs.deallocate(); lengths.deallocate()
+            full.map { UnsafeMutableRawPointer($0.baseAddress!).deallocate() }
+            classOf.deallocate()
         }
     }
 
@@ -241,27 +312,25 @@ struct MultiPatternMatcher: Sendable {
     /// The automaton reads the skeleton's one-byte codes; only a code
     /// outside the dense alphabet looks up the symbol's value (`wide`).
     ///
-    /// A long text is scanned as two halves at once: each step is a chain
-    /// of dependent table loads, and two independent chains keep the
-    /// memory system twice as busy. The second half starts `maxLength`
-    /// symbols early from the root, which puts it in exactly the state the
-    /// single scan would be in by the time it reports anything (the state
-    /// is the longest trie prefix ending there, never deeper than the
-    /// longest pattern); its hits are held back and reported after the
-    /// first half's, so `body` sees the single scan's sequence.
+    /// A long text is scanned as four quarters at once: each step is a
+    /// chain of dependent table loads, and independent chains keep the
+    /// memory system busy while one waits. Each later quarter starts
+    /// `maxLength` symbols early from the root, which puts it in exactly
+    /// the state the single scan would be in by the time it reports
+    /// anything (the state is the longest trie prefix ending there, never
+    /// deeper than the longest pattern); its hits are held back and
+    /// reported after the earlier quarters', so `body` sees the single
+    /// scan's sequence.
     /// - Parameter split: off only in tests that compare it with one chain.
     func scan(_ skeleton: Skeleton, split: Bool = true, _ body: (Hit) -> Void) {
         guard !lengths.isEmpty, let st = storage else { return }
         let denseStates = self.denseStates
         let maxLength = self.maxLength
         let wide = skeleton.wide
-        skeleton.codes.withUnsafeBufferPointer { codes in
-            @inline(__always) func advance(_ state: Int, _ i: Int) -> Int {
-                let d = Int(codes[i])
-                if d < Self.denseCount { return Self.step(state, d, st, denseStates) }
-                let next = Int(Self.sparseStep(state, wide[i], sparse, fail))
-                return next << 1 | Int(hasOutput[next])
-            }
+        /// The scan proper, over either layout: `advance(state, i)` is the
+        /// state after symbol `i`, shifted left one bit, the low bit set when
+        /// it has outputs.
+        @inline(__always) func run(_ codes: UnsafeBufferPointer<UInt8>, _ advance: (Int, Int) -> Int) {
             @inline(__always) func report(_ state: Int, _ i: Int, _ out: (Hit) -> Void) {
                 for k in Int(st.outStart[state])..<Int(st.outStart[state &+ 1]) {
                     let id = Int(st.outIDs[k])
@@ -269,7 +338,7 @@ struct MultiPatternMatcher: Sendable {
                 }
             }
             let n = codes.count
-            guard split, n >= 4 * maxLength + 64 else {
+            guard split, n >= 8 * maxLength + 128 else {
                 var state = 0
                 for i in 0..<n {
                     let packed = advance(state, i)
@@ -278,26 +347,69 @@ struct MultiPatternMatcher: Sendable {
                 }
                 return
             }
-            let mid = n / 2
-            var later: [Hit] = []
-            var a = 0, b = 0
-            var j = mid - maxLength
-            for i in 0..<mid {
-                let pa = advance(a, i)
-                let pb = advance(b, j)
-                a = pa >> 1
-                b = pb >> 1
-                if pa & 1 != 0 { report(a, i, body) }
-                if pb & 1 != 0, j >= mid { report(b, j) { later.append($0) } }
-                j += 1
+            // Four chains: chain k reports from c[k] and starts `maxLength`
+            // symbols before it (chain 0 at 0); all four step in lockstep
+            // as long as the shortest runs, then each finishes alone.
+            let c1 = n / 4, c2 = n / 2, c3 = n - n / 4
+            var later1: [Hit] = [], later2: [Hit] = [], later3: [Hit] = []
+            var s0 = 0, s1 = 0, s2 = 0, s3 = 0
+            var i0 = 0, i1 = c1 - maxLength, i2 = c2 - maxLength, i3 = c3 - maxLength
+            let common = min(c1, c2 - i1, c3 - i2, n - i3)
+            for _ in 0..<common {
+                let p0 = advance(s0, i0), p1 = advance(s1, i1), p2 = advance(s2, i2), p3 = advance(s3, i3)
+                s0 = p0 >> 1; s1 = p1 >> 1; s2 = p2 >> 1; s3 = p3 >> 1
+                if (p0 | p1 | p2 | p3) & 1 != 0 {
+                    if p0 & 1 != 0 { report(s0, i0, body) }
+                    if p1 & 1 != 0, i1 >= c1 { report(s1, i1) { later1.append($0) } }
+                    if p2 & 1 != 0, i2 >= c2 { report(s2, i2) { later2.append($0) } }
+                    if p3 & 1 != 0, i3 >= c3 { report(s3, i3) { later3.append($0) } }
+                }
+                i0 &+= 1; i1 &+= 1; i2 &+= 1; i3 &+= 1
             }
-            while j < n {
-                let pb = advance(b, j)
-                b = pb >> 1
-                if pb & 1 != 0 { report(b, j) { later.append($0) } }
-                j += 1
+            @inline(__always) func finish(_ state: Int, _ from: Int, _ to: Int, _ first: Int, _ out: (Hit) -> Void) {
+                var q = state
+                for i in from..<to {
+                    let packed = advance(q, i)
+                    q = packed >> 1
+                    if packed & 1 != 0, i >= first { report(q, i, out) }
+                }
             }
-            for hit in later { body(hit) }
+            finish(s0, i0, c1, 0, body)
+            finish(s1, i1, c2, c1) { later1.append($0) }
+            finish(s2, i2, c3, c2) { later2.append($0) }
+            finish(s3, i3, n, c3) { later3.append($0) }
+            for hit in later1 { body(hit) }
+            for hit in later2 { body(hit) }
+            for hit in later3 { body(hit) }
+        }
+        skeleton.codes.withUnsafeBufferPointer { codes in
+            @inline(__always) func wideStep(_ state: Int, _ i: Int) -> Int {
+                let next = Int(Self.sparseStep(state, wide[i], sparse, fail))
+                return next << 1 | Int(hasOutput[next])
+            }
+            if let full = st.full {
+                let classOf = st.classOf, columns = st.columns
+                if columns == Self.narrowColumns {
+                    run(codes) { state, i in
+                        let d = Int(codes[i])
+                        // `state * narrowColumns` as a shift.
+                        if d < Self.denseCount { return Int(full[state &<< 5 &+ Int(classOf[d])]) }
+                        return wideStep(state, i)
+                    }
+                } else {
+                    run(codes) { state, i in
+                        let d = Int(codes[i])
+                        if d < Self.denseCount { return Int(full[state &* columns &+ Int(classOf[d])]) }
+                        return wideStep(state, i)
+                    }
+                }
+            } else {
+                run(codes) { state, i in
+                    let d = Int(codes[i])
+                    if d < Self.denseCount { return Self.step(state, d, st, denseStates) }
+                    return wideStep(state, i)
+                }
+            }
         }
     }
 }

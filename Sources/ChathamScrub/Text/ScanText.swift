@@ -508,7 +508,7 @@ struct Skeleton {
         let codes = [UInt8](unsafeUninitializedCapacity: n) { out, codeCount in
             origin = [Int32](unsafeUninitializedCapacity: n) { org, orgCount in
                 ok = Skeleton.asciiEntry.withUnsafeBufferPointer { entries in
-                    var lastWasBarrier = true
+                    var lastWasBarrier = 1 // 0 or 1
                     for i in 0..<n {
                         let v = at(i)
                         if v >= 0x80 { return false }
@@ -535,13 +535,15 @@ struct Skeleton {
                         // A symbol, a barrier (kept unless one was just kept)
                         // or nothing, decided without a branch on which: the
                         // slot is written anyway and kept by counting it.
+                        // In 0/1 integers, as Bools the compiler made
+                        // branches of it, mispredicted at every space.
                         out[count] = code
                         org[count] = Int32(truncatingIfNeeded: i)
-                        let barrier = code == Skeleton.barrierCode
-                        let vanish = code == Skeleton.vanishCode
-                        let keep = !vanish && !(barrier && lastWasBarrier)
-                        count &+= keep ? 1 : 0
-                        lastWasBarrier = vanish ? lastWasBarrier : barrier
+                        let barrier = code == Skeleton.barrierCode ? 1 : 0
+                        let vanish = code == Skeleton.vanishCode ? 1 : 0
+                        // (A code is never both.)
+                        count &+= (1 &- vanish) & (1 &- (barrier & lastWasBarrier))
+                        lastWasBarrier = (lastWasBarrier & vanish) | barrier
                     }
                     return true
                 }
