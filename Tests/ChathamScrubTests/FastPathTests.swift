@@ -394,3 +394,36 @@ extension FastPathTests {
         #expect(maybes.count <= 2, "filter lets through \(maybes)")
     }
 }
+
+extension FastPathTests {
+    /// The person detector reads a word's small sets from `WordClasses`
+    /// (one probe, behind a bit filter) instead of asking each set: for
+    /// every word of the sets, the English list and a sample of names, in
+    /// four spellings, each bit must be what its set answers.
+    @Test func wordClassesAgreeWithTheirSets() {
+        let sets = PersonDetector.classSets
+        let classes = WordClasses(sets)
+        var words: [String] = []
+        for list in [Names.titles, Names.roles, Names.stop, Names.given, Vocabulary.keepWords, Vocabulary.legalSuffixes] {
+            words += list
+        }
+        words += PersonDetector.greetingWords + PersonDetector.signOffWords + Array(PersonDetector.particles)
+        words += ["and", "the", "our", "from", "names", "ping", "said", "team", "operator", "der", "não", "été", "m", "fr"]
+        words += EnglishWords.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        words += PersonNames.givenAccented.split(separator: " ").prefix(3000).map(String.init)
+        var checked = 0, wrong: [String] = []
+        for word in words {
+            for variant in Set([word, word.lowercased(), word.uppercased(), word.capitalized]) {
+                let scalars = Array(variant.unicodeScalars)[...]
+                let lower = WordSet.hash(scalars, folded: true), exact = WordSet.hash(scalars, folded: false)
+                let got = classes.classes(lower: lower, exact: exact)
+                for (bit, set) in sets.enumerated() where (got >> bit & 1 != 0) != set.contains(hash: set.folded ? lower : exact) {
+                    wrong.append("\(variant) (set \(bit))")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 100_000)
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+}
