@@ -116,8 +116,9 @@ struct PersonDetector: Sendable {
 
     /// The word lists, held by the detector: a static is fetched through a
     /// once-check (and retained) on every access, and the loops below ask
-    /// for one per word.
-    private struct Lexicon: Sendable {
+    /// for one per word. A class, so that copying the detector (as calling
+    /// `detect` through a closure does) retains one object, not each list.
+    private final class Lexicon: Sendable {
         let titles = PersonDetector.titles
         let dotTitles = PersonDetector.dotTitles
         let roles = PersonDetector.roles
@@ -277,7 +278,8 @@ struct PersonDetector: Sendable {
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
             // One that is also a month or day abbreviation needs a surname
             // ("Jun Li", not "Tue Jun 3").
-            if word.titlecase, lex.isGiven(word), !word.isIn(Sets.stop), !word.isIn(Sets.keepWords) {
+            // (The sets first: they are in the word, the lexicon is a probe.)
+            if word.titlecase, !word.isIn(Sets.stop | Sets.keepWords), lex.isGiven(word) {
                 let end = nameRun(words, w, text, max: 3) ?? w
                 if end > w || (!word.isIn(Sets.abbreviations) && !inAbbreviationChain(words, w, text)) {
                     found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
@@ -290,7 +292,7 @@ struct PersonDetector: Sendable {
             // Nowak klären", "Wróblewska aus der Buchhaltung". A name word
             // just before it that is no English word joins it ("Gosia
             // Kowalczyk"); in German text that can be a noun ("Spedition").
-            if word.titlecase, lex.isSurname(word.exact), isNameWord(word), !inAbbreviationChain(words, w, text) {
+            if isNameWord(word), lex.isSurname(word.exact), !inAbbreviationChain(words, w, text) {
                 var start = w
                 if w > 0, !covered(found, words[w - 1]), adjacent(words[w - 1], word, text), isNameWord(words[w - 1]),
                    uncommonNameWord(words[w - 1], text), !atSentenceStart(words[w - 1], text) {
@@ -479,22 +481,32 @@ struct PersonDetector: Sendable {
     /// Carry-forward: parts of every name found, anywhere in the text.
     private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
         var parts = Set<UInt64>()
-        for c in found {
-            for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
-                parts.insert(word.lower)
-            }
-        }
+        // Bit (hash >> 58) of each part: most capitalised words are no
+        // part, and this answers for them without hashing for the Set.
+        var partBits: UInt64 = 0
         // First words of names found ("Keisha" of "Volodymyr and
         // Keisha"): where one comes back before more name words, the
         // full name goes ("Keisha Campbell-Watts will retest").
         var firstParts = Set<UInt64>()
         for c in found {
+            // Words are in order and do not overlap: those inside the name
+            // run from the first starting at or after it to the last
+            // ending at or before its end.
             var lo = 0, hi = words.count
             while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
             if lo < words.count, words[lo].start == c.start, words[lo].length >= 3 { firstParts.insert(words[lo].lower) }
+            var k = lo
+            while k < words.count, words[k].end <= c.end {
+                if words[k].length >= 3 {
+                    parts.insert(words[k].lower)
+                    partBits |= 1 << (words[k].lower >> 58)
+                }
+                k += 1
+            }
         }
         var covered = Set(found.map(\.start))
-        for (w, word) in words.enumerated() where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
+        for (w, word) in words.enumerated() where word.titlecase && partBits >> (word.lower >> 58) & 1 != 0
+            && parts.contains(word.lower) && !covered.contains(word.start) {
             if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
             var end = word.end
             if firstParts.contains(word.lower), let last = nameRun(words, w, text, max: 3), last > w { end = words[last].end }
@@ -799,15 +811,15 @@ struct PersonDetector: Sendable {
         var firstLetters: UInt32 = 0
         var lengths: UInt64 = 0 // bit n: a handle of n scalars
         /// A name word's letters, lower-cased ASCII ("McTavish" → mctavish,
-        /// "O'Neill" → oneill), or nil for any other scalar.
-        func letters(_ word: Word) -> [UInt32]? {
-            var out: [UInt32] = []
-            out.reserveCapacity(word.length)
+        /// "O'Neill" → oneill), into `out` (reused: no array per name);
+        /// false for any other scalar.
+        func letters(_ word: Word, into out: inout [UInt32]) -> Bool {
+            out.removeAll(keepingCapacity: true)
             for c in s[word.start..<word.end] {
                 if ScalarClass.isASCIIAlnum(c) { out.append(Self.asciiLower(c.value)) }
-                else if c != "'" && c != "-" && c != "\u{2019}" { return nil }
+                else if c != "'" && c != "-" && c != "\u{2019}" { return false }
             }
-            return out
+            return true
         }
         // FNV-1a as `WordSet.hash`, extended piece by piece (no String per handle).
         @inline(__always) func extend(_ h: UInt64, _ scalars: [UInt32]) -> UInt64 {
@@ -815,32 +827,36 @@ struct PersonDetector: Sendable {
             for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
             return h
         }
+        @inline(__always) func extend(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+        func add(_ h: UInt64, _ length: Int, _ start: UInt32) {
+            guard length >= 5 else { return }
+            handles.append(h)
+            if start >= 0x61, start <= 0x7A { firstLetters |= 1 << (start - 0x61) }
+            lengths |= 1 << UInt64(min(length, 63))
+        }
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-        let dot: [UInt32] = [0x2E], underscore: [UInt32] = [0x5F]
+        let dot: UInt32 = 0x2E, underscore: UInt32 = 0x5F
+        var first: [UInt32] = [], surname: [UInt32] = []
         for c in found {
             // The first and last words inside the name (words are in order).
             var lo = 0, hi = words.count
             while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
             var last = lo
             while last + 1 < words.count, words[last + 1].end <= c.end { last += 1 }
-            guard lo < words.count, last > lo, words[last].end <= c.end, let first = letters(words[lo]),
-                  let surname = letters(words[last]), let initial = first.first, initial >= 0x61, initial <= 0x7A,
+            guard lo < words.count, last > lo, words[last].end <= c.end, letters(words[lo], into: &first),
+                  letters(words[last], into: &surname), let initial = first.first, initial >= 0x61, initial <= 0x7A,
                   let surnameInitial = surname.first else { continue }
-            let hInitial = extend(basis, [initial]), hf = extend(basis, first), hs = extend(basis, surname)
+            let hInitial = extend(basis, initial), hf = extend(basis, first), hs = extend(basis, surname)
             let f = first.count, l = surname.count
             // initial+surname, first+surname, first.surname, i.surname,
             // first_surname, surname+initial, surname.first.
-            let made: [(UInt64, Int, UInt32)] = [
-                (extend(hInitial, surname), 1 + l, initial), (extend(hf, surname), f + l, initial),
-                (extend(extend(hf, dot), surname), f + 1 + l, initial), (extend(extend(hInitial, dot), surname), 2 + l, initial),
-                (extend(extend(hf, underscore), surname), f + 1 + l, initial), (extend(hs, [initial]), l + 1, surnameInitial),
-                (extend(extend(hs, dot), first), l + 1 + f, surnameInitial),
-            ]
-            for (h, length, start) in made where length >= 5 {
-                handles.append(h)
-                if start >= 0x61, start <= 0x7A { firstLetters |= 1 << (start - 0x61) }
-                lengths |= 1 << UInt64(min(length, 63))
-            }
+            add(extend(hInitial, surname), 1 + l, initial)
+            add(extend(hf, surname), f + l, initial)
+            add(extend(extend(hf, dot), surname), f + 1 + l, initial)
+            add(extend(extend(hInitial, dot), surname), 2 + l, initial)
+            add(extend(extend(hf, underscore), surname), f + 1 + l, initial)
+            add(extend(hs, initial), l + 1, surnameInitial)
+            add(extend(extend(hs, dot), first), l + 1 + f, surnameInitial)
         }
         if handles.isEmpty { return }
         for word in words where !word.titlecase {

@@ -27,8 +27,10 @@ struct WordClasses: Sendable {
             if set.folded { folded |= 1 << bit }
             for key in set.slots { classes[key, default: 0] |= 1 << bit }
         }
+        // Half full at most: short probes, and a table small enough to
+        // stay in cache (the sets hold a few thousand words).
         var size = 16
-        while size < classes.count * 4 { size <<= 1 }
+        while size < classes.count * 2 { size <<= 1 }
         var table = [UInt64](repeating: 0, count: 2 * size)
         var filter = [UInt64](repeating: 0, count: 1 << 9)
         for (key, bits) in classes {
