@@ -427,3 +427,37 @@ extension FastPathTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(20))")
     }
 }
+
+extension FastPathTests {
+    /// The identifier detector asks for a keyword after a word with digits
+    /// or a joiner only when `Keywords.mayMatchASCII` lets it: that must
+    /// never turn away a word `Keywords.match` takes — every keyword, the
+    /// English list, "-nummer" compounds and random letters and digits,
+    /// long ones too (match looks at 20 scalars at most).
+    @Test(arguments: [71, 72] as [UInt64])
+    func keywordGateNeverMissesAMatch(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var words = Keywords.latinWords.filter { $0.unicodeScalars.allSatisfy { ScalarClass.isASCIIAlnum($0) } }
+        words += words.map { $0.uppercased() } + words.map { $0.capitalized }
+        words += ["Ausweisnummer", "Kundenkontonummer", "Portnummer", "Versionsnummer", "KUNDENNUMMERABCDEFGHIJ",
+                  "abcdefghijklmnnummer", "abcdefghijklmnnummerx", "account1", "ticket2024", "acct42"]
+        words += EnglishWords.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(20_000).map(String.init)
+        let letters = Array("acekmnorstuACKMNRT0123456789".unicodeScalars)
+        for _ in 0..<20_000 {
+            words.append(String(String.UnicodeScalarView((0..<Int.random(in: 2...30, using: &rng)).map { _ in letters.randomElement(using: &rng)! })))
+        }
+        var matched = 0, missed: [String] = []
+        // The gate's words: runs of ASCII letters and digits.
+        for word in words where word.unicodeScalars.allSatisfy({ ScalarClass.isASCIIAlnum($0) }) {
+            for after in [" ", "-", ".", ""] {
+                let s = Array((word + after).unicodeScalars)
+                let w = word.unicodeScalars.count
+                let got = Keywords.match(s, 0)
+                if got != nil { matched += 1 }
+                if got != nil, !Keywords.mayMatchASCII(s, 0, w, Keywords.pairAndLength) { missed.append(word + after) }
+            }
+        }
+        #expect(matched > 100)
+        #expect(missed.isEmpty, "\(missed.prefix(20))")
+    }
+}

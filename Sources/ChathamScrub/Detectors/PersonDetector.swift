@@ -207,6 +207,15 @@ struct PersonDetector: Sendable {
             var hyphen: Int32 = 0
             while j < s.count {
                 let v = s[j].value
+                // Most of a word's letters are lower-case ASCII: the same
+                // scalar for both hashes, nothing else to decide.
+                if v &- 0x61 < 26 {
+                    exact = (exact ^ UInt64(v)) &* prime
+                    lower = (lower ^ UInt64(v)) &* prime
+                    lowerSeen = true
+                    j += 1
+                    continue
+                }
                 if v < 0x80 {
                     let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
                     if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
@@ -367,8 +376,8 @@ struct PersonDetector: Sendable {
             // Only a token that cannot be a word: its first two letters are
             // consonants that start no word in the corpus languages (rc,
             // mw, js, tm …), so "the user clicked" stays.
-            if w + 1 < words.count, !words[w + 1].titlecase, userNameShape(s, words[w + 1].start, words[w + 1].end),
-               word.isIn(Sets.userWords), adjacent(word, words[w + 1], text, allowComma: true) {
+            if w + 1 < words.count, word.isIn(Sets.userWords), !words[w + 1].titlecase,
+               userNameShape(s, words[w + 1].start, words[w + 1].end), adjacent(word, words[w + 1], text, allowComma: true) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
                 w += 2
                 continue
