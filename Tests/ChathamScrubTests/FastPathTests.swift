@@ -451,3 +451,70 @@ extension FastPathTests {
         #expect(maybes.count <= 2, "filter lets through \(maybes)")
     }
 }
+
+extension FastPathTests {
+    /// The person detector reads a word's small sets from `WordClasses`
+    /// (one probe, behind a bit filter) instead of asking each set: for
+    /// every word of the sets, the English list and a sample of names, in
+    /// four spellings, each bit must be what its set answers.
+    @Test func wordClassesAgreeWithTheirSets() {
+        let sets = PersonDetector.classSets
+        let classes = WordClasses(sets)
+        var words: [String] = []
+        for list in [Names.titles, Names.roles, Names.stop, Names.given, Vocabulary.keepWords, Vocabulary.legalSuffixes] {
+            words += list
+        }
+        words += PersonDetector.greetingWords + PersonDetector.signOffWords + Array(PersonDetector.particles)
+        words += ["and", "the", "our", "from", "names", "ping", "said", "team", "operator", "der", "não", "été", "m", "fr"]
+        words += EnglishWords.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        words += PersonNames.givenAccented.split(separator: " ").prefix(3000).map(String.init)
+        var checked = 0, wrong: [String] = []
+        for word in words {
+            for variant in Set([word, word.lowercased(), word.uppercased(), word.capitalized]) {
+                let scalars = Array(variant.unicodeScalars)[...]
+                let lower = WordSet.hash(scalars, folded: true), exact = WordSet.hash(scalars, folded: false)
+                let got = classes.classes(lower: lower, exact: exact)
+                for (bit, set) in sets.enumerated() where (got >> bit & 1 != 0) != set.contains(hash: set.folded ? lower : exact) {
+                    wrong.append("\(variant) (set \(bit))")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 100_000)
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+}
+
+extension FastPathTests {
+    /// The identifier detector asks for a keyword after a word with digits
+    /// or a joiner only when `Keywords.mayMatchASCII` lets it: that must
+    /// never turn away a word `Keywords.match` takes — every keyword, the
+    /// English list, "-nummer" compounds and random letters and digits,
+    /// long ones too (match looks at 20 scalars at most).
+    @Test(arguments: [71, 72] as [UInt64])
+    func keywordGateNeverMissesAMatch(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var words = Keywords.latinWords.filter { $0.unicodeScalars.allSatisfy { ScalarClass.isASCIIAlnum($0) } }
+        words += words.map { $0.uppercased() } + words.map { $0.capitalized }
+        words += ["Ausweisnummer", "Kundenkontonummer", "Portnummer", "Versionsnummer", "KUNDENNUMMERABCDEFGHIJ",
+                  "abcdefghijklmnnummer", "abcdefghijklmnnummerx", "account1", "ticket2024", "acct42"]
+        words += EnglishWords.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(20_000).map(String.init)
+        let letters = Array("acekmnorstuACKMNRT0123456789".unicodeScalars)
+        for _ in 0..<20_000 {
+            words.append(String(String.UnicodeScalarView((0..<Int.random(in: 2...30, using: &rng)).map { _ in letters.randomElement(using: &rng)! })))
+        }
+        var matched = 0, missed: [String] = []
+        // The gate's words: runs of ASCII letters and digits.
+        for word in words where word.unicodeScalars.allSatisfy({ ScalarClass.isASCIIAlnum($0) }) {
+            for after in [" ", "-", ".", ""] {
+                let s = Array((word + after).unicodeScalars)
+                let w = word.unicodeScalars.count
+                let got = Keywords.match(s, 0)
+                if got != nil { matched += 1 }
+                if got != nil, !Keywords.mayMatchASCII(s, 0, w, Keywords.pairAndLength) { missed.append(word + after) }
+            }
+        }
+        #expect(matched > 100)
+        #expect(missed.isEmpty, "\(missed.prefix(20))")
+    }
+}

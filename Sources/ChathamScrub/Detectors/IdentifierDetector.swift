@@ -130,7 +130,9 @@ struct IdentifierDetector: Detector {
                     if digits, let e = singleHost(s, i), !text.isWordy(at: e), !modelAfterProduct(text, i, e) {
                         add(.host, i, e, text, &candidates)
                     }
-                    keyword(text, i, &candidates)
+                    if w < n && s[w].value >= 0x80 || Keywords.mayMatchASCII(s, i, w, pairAndLength) {
+                        keyword(text, i, &candidates)
+                    }
                 }
                 // The rest of the word is mid-word: no shape starts there.
                 i = w
@@ -905,6 +907,15 @@ enum Keywords {
     @inline(__always)
     static func mayEndCompound(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
         j - i >= 8 && s[j - 1].value | 0x20 == 0x72 && s[j - 2].value | 0x20 == 0x65 && s[j - 3].value | 0x20 == 0x6D
+    }
+
+    /// False only when `match(s, i)` is nil for the ASCII word `i..<j`
+    /// that an ASCII scalar (or the text's end) follows: the test `match`
+    /// makes before hashing, on the extent it looks at (20 scalars at most).
+    @inline(__always)
+    static func mayMatchASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ table: [UInt32]) -> Bool {
+        let end = min(j, i + 20)
+        return end - i >= 3 && (mayStart(s[i].value, s[i + 1].value, length: end - i, table) || mayEndCompound(s, i, end))
     }
 
     /// End of a keyword starting at `i`, or nil.

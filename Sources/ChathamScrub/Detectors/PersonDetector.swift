@@ -16,8 +16,47 @@ struct PersonDetector: Sendable {
         var titlecase: Bool
         /// Offset of a joining hyphen inside the word ("Mei-Ling"), or 0.
         var hyphen: Int32 = 0
+        /// Which of the small word sets (`Sets`) hold the word, looked up
+        /// once when the word is found (`WordClasses`).
+        var classes: UInt32 = 0
         var length: Int { end - start }
+        @inline(__always) func isIn(_ set: UInt32) -> Bool { classes & set != 0 }
     }
+
+    /// Bits of `Word.classes`, one per set of `classSets` (in its order).
+    private enum Sets {
+        static let titles: UInt32 = 1 << 0
+        static let dotTitles: UInt32 = 1 << 1
+        static let roles: UInt32 = 1 << 2
+        static let keepWords: UInt32 = 1 << 3
+        static let abbreviations: UInt32 = 1 << 4
+        static let greetings: UInt32 = 1 << 5
+        static let signOffs: UInt32 = 1 << 6
+        static let userWords: UInt32 = 1 << 7
+        static let listLeads: UInt32 = 1 << 8
+        static let addressVerbs: UInt32 = 1 << 9
+        static let conjunctions: UInt32 = 1 << 10
+        static let fromWords: UInt32 = 1 << 11
+        static let determiners: UInt32 = 1 << 12
+        static let groups: UInt32 = 1 << 13
+        static let sayVerbs: UInt32 = 1 << 14
+        static let notAppositive: UInt32 = 1 << 15
+        static let legalSuffixes: UInt32 = 1 << 16
+        static let englishFunctionWords: UInt32 = 1 << 17
+        static let otherFunctionWords: UInt32 = 1 << 18
+        static let stop: UInt32 = 1 << 19
+        static let particleSet: UInt32 = 1 << 20
+        static let koreanLatin: UInt32 = 1 << 21
+        static let given: UInt32 = 1 << 22
+    }
+
+    /// The sets behind `Sets`, bit by bit.
+    static var classSets: [WordSet] {
+        [titles, dotTitles, roles, keepWords, abbreviations, greetings, signOffs, userWords, listLeads, addressVerbs,
+         conjunctions, fromWords, determiners, groups, sayVerbs, notAppositive, legalSuffixes, englishFunctionWords,
+         otherFunctionWords, stop, particleSet, koreanLatin, given]
+    }
+    static let wordClasses = WordClasses(classSets)
 
     static let titles = WordSet(Names.titles, folded: true)
     static let dotTitles = WordSet(["m", "me", "fr", "hr", "pr", "insp", "det", "col", "gen"], folded: true)
@@ -77,8 +116,9 @@ struct PersonDetector: Sendable {
 
     /// The word lists, held by the detector: a static is fetched through a
     /// once-check (and retained) on every access, and the loops below ask
-    /// for one per word.
-    private struct Lexicon: Sendable {
+    /// for one per word. A class, so that copying the detector (as calling
+    /// `detect` through a closure does) retains one object, not each list.
+    private final class Lexicon: Sendable {
         let titles = PersonDetector.titles
         let dotTitles = PersonDetector.dotTitles
         let roles = PersonDetector.roles
@@ -89,12 +129,20 @@ struct PersonDetector: Sendable {
         let surnamesAccented = PersonDetector.surnamesAccented
         let listLeads = PersonDetector.listLeads
         let nameFilter = PersonDetector.nameFilter
+        let wordClasses = PersonDetector.wordClasses
 
         /// A given name of either lexicon (`hash` of the word as written).
         @inline(__always)
         func isGiven(_ hash: UInt64) -> Bool {
             given.contains(hash: hash)
                 || nameFilter.mayContain(hash) && (moreGiven.contains(hash: hash) || moreGivenAccented.contains(hash: hash))
+        }
+
+        /// `isGiven` of a word found by the walk (the small lexicon's answer is in its classes).
+        @inline(__always)
+        func isGiven(_ word: Word) -> Bool {
+            word.isIn(Sets.given)
+                || nameFilter.mayContain(word.exact) && (moreGiven.contains(hash: word.exact) || moreGivenAccented.contains(hash: word.exact))
         }
 
         /// A surname of the generated lexicon (`hash` of the word as written).
@@ -159,6 +207,15 @@ struct PersonDetector: Sendable {
             var hyphen: Int32 = 0
             while j < s.count {
                 let v = s[j].value
+                // Most of a word's letters are lower-case ASCII: the same
+                // scalar for both hashes, nothing else to decide.
+                if v &- 0x61 < 26 {
+                    exact = (exact ^ UInt64(v)) &* prime
+                    lower = (lower ^ UInt64(v)) &* prime
+                    lowerSeen = true
+                    j += 1
+                    continue
+                }
                 if v < 0x80 {
                     let letterOrDigit = ScalarClass.isASCIIAlnum(s[j])
                     if letterOrDigit || ((v == 0x27 || v == 0x2D) && j + 1 < s.count && Self.isUpper(s[j + 1]))
@@ -179,12 +236,14 @@ struct PersonDetector: Sendable {
             if j < s.count, protected[j] { i = j; continue }
             if ascii {
                 let titlecase = c.value >= 0x41 && c.value <= 0x5A && lowerSeen && !digitSeen
-                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase, hyphen: hyphen))
+                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase, hyphen: hyphen,
+                                  classes: lex.wordClasses.classes(lower: lower, exact: exact)))
             } else {
                 let titlecase = Self.isUpper(s[i]) && s[(i + 1)..<j].contains(where: Self.isLower)
                     && !s[i..<j].contains(where: ScalarClass.isASCIIDigit)
-                words.append(Word(start: i, end: j, exact: WordSet.hash(all[i..<j], folded: false),
-                                  lower: WordSet.hash(all[i..<j], folded: true), titlecase: titlecase, hyphen: hyphen))
+                let exact = WordSet.hash(all[i..<j], folded: false), lower = WordSet.hash(all[i..<j], folded: true)
+                words.append(Word(start: i, end: j, exact: exact, lower: lower, titlecase: titlecase, hyphen: hyphen,
+                                  classes: lex.wordClasses.classes(lower: lower, exact: exact)))
             }
             i = j
         }
@@ -196,10 +255,10 @@ struct PersonDetector: Sendable {
         while w < words.count {
             let word = words[w]
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
-            if lex.titles.contains(hash: word.lower), w + 1 < words.count {
+            if word.isIn(Sets.titles), w + 1 < words.count {
                 // "Frau Dr. Weber", "Prof. Dr. Lindner": the name is after the last title.
                 var t = w
-                while t + 1 < words.count, lex.titles.contains(hash: words[t + 1].lower), Self.isUpper(s[words[t + 1].start]),
+                while t + 1 < words.count, words[t + 1].isIn(Sets.titles), Self.isUpper(s[words[t + 1].start]),
                       adjacent(words[t], words[t + 1], text, allowDot: true), t + 2 < words.count { t += 1 }
                 if t > w, adjacent(words[t], words[t + 1], text, allowDot: true), let end = nameRun(words, t + 1, text, max: 3) {
                     found.append(Candidate(kind: .person, start: words[t + 1].start, end: words[end].end))
@@ -207,7 +266,7 @@ struct PersonDetector: Sendable {
                     continue
                 }
                 let dot = text.scalar(at: word.end) == "."
-                if !lex.dotTitles.contains(hash: word.lower) || dot,
+                if !word.isIn(Sets.dotTitles) || dot,
                    Self.isUpper(s[word.start]) || dot,
                    !(dot && inAbbreviationChain(words, w, text, before: true)),
                    adjacent(words[w], words[w + 1], text, allowDot: true),
@@ -218,9 +277,9 @@ struct PersonDetector: Sendable {
                 }
             }
             // Role, then a name: "CISO Maria Fernandez", "CFO, Robert Chen".
-            if lex.roles.contains(hash: word.lower), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
+            if word.isIn(Sets.roles), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
                let end = nameRun(words, w + 1, text, max: 3),
-               end > w + 1 || lex.isGiven(words[w + 1].exact) {
+               end > w + 1 || lex.isGiven(words[w + 1]) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
                 continue
@@ -228,9 +287,10 @@ struct PersonDetector: Sendable {
             // A given name and what follows: "Priya Sharma", "Nguyen Van An".
             // One that is also a month or day abbreviation needs a surname
             // ("Jun Li", not "Tue Jun 3").
-            if word.titlecase, lex.isGiven(word.exact), !lex.stop.contains(hash: word.exact), !lex.keepWords.contains(hash: word.lower) {
+            // (The sets first: they are in the word, the lexicon is a probe.)
+            if word.titlecase, !word.isIn(Sets.stop | Sets.keepWords), lex.isGiven(word) {
                 let end = nameRun(words, w, text, max: 3) ?? w
-                if end > w || (!lex.abbreviations.contains(hash: word.lower) && !inAbbreviationChain(words, w, text)) {
+                if end > w || (!word.isIn(Sets.abbreviations) && !inAbbreviationChain(words, w, text)) {
                     found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                     w = end + 1
                     continue
@@ -241,7 +301,7 @@ struct PersonDetector: Sendable {
             // Nowak klären", "Wróblewska aus der Buchhaltung". A name word
             // just before it that is no English word joins it ("Gosia
             // Kowalczyk"); in German text that can be a noun ("Spedition").
-            if word.titlecase, lex.isSurname(word.exact), isNameWord(word), !inAbbreviationChain(words, w, text) {
+            if isNameWord(word), lex.isSurname(word.exact), !inAbbreviationChain(words, w, text) {
                 var start = w
                 if w > 0, !covered(found, words[w - 1]), adjacent(words[w - 1], word, text), isNameWord(words[w - 1]),
                    uncommonNameWord(words[w - 1], text), !atSentenceStart(words[w - 1], text) {
@@ -249,7 +309,7 @@ struct PersonDetector: Sendable {
                 }
                 var end = w
                 while end + 1 < words.count, end - start < 2, adjacent(words[end], words[end + 1], text),
-                      isNameWord(words[end + 1]), lex.isGiven(words[end + 1].exact) || lex.isSurname(words[end + 1].exact) {
+                      isNameWord(words[end + 1]), lex.isGiven(words[end + 1]) || lex.isSurname(words[end + 1].exact) {
                     end += 1
                 }
                 found.append(Candidate(kind: .person, start: words[start].start, end: words[end].end))
@@ -280,7 +340,7 @@ struct PersonDetector: Sendable {
             }
             // A romanised Korean surname before a hyphenated given name:
             // "Park Ji-hoon", "Han Seo-yeon".
-            if word.titlecase, lex.koreanLatin.contains(hash: word.exact), w + 1 < words.count,
+            if word.titlecase, word.isIn(Sets.koreanLatin), w + 1 < words.count,
                adjacent(words[w], words[w + 1], text), words[w + 1].titlecase,
                text.scalars[words[w + 1].start..<words[w + 1].end].contains("-") {
                 found.append(Candidate(kind: .person, start: word.start, end: words[w + 1].end))
@@ -290,7 +350,7 @@ struct PersonDetector: Sendable {
             // A hyphenated given name ("Jean-Baptiste Moreau", "Mei-Ling
             // Chen", "Hans-Peter Roth"): a part in the lexicon, and a surname
             // after it or both parts given names ("Anne-Marie").
-            if word.titlecase, word.hyphen > 0, !lex.stop.contains(hash: word.exact), !lex.keepWords.contains(hash: word.lower) {
+            if word.titlecase, word.hyphen > 0, !word.isIn(Sets.stop), !word.isIn(Sets.keepWords) {
                 let dash = word.start + Int(word.hyphen)
                 let first = lex.isGiven(WordSet.hash(text.scalars[word.start..<dash], folded: false))
                 let second = lex.isGiven(WordSet.hash(text.scalars[(dash + 1)..<word.end], folded: false))
@@ -303,9 +363,9 @@ struct PersonDetector: Sendable {
             // After a greeting or before a sign-off's name: "Hi Oluwaseun,",
             // "Dear Ms Okafor", "Hallo Björn", "Bonjour Camille", "Olá Thiago";
             // "Thanks,\nAisling", "Regards, Sean Murphy".
-            if Self.isUpper(s[word.start]), lex.greetings.contains(hash: word.lower), w + 1 < words.count,
-               !lex.greetings.contains(hash: words[w + 1].lower),
-               afterCue(word, words[w + 1], text, signOff: lex.signOffs.contains(hash: word.lower)),
+            if Self.isUpper(s[word.start]), word.isIn(Sets.greetings), w + 1 < words.count,
+               !words[w + 1].isIn(Sets.greetings),
+               afterCue(word, words[w + 1], text, signOff: word.isIn(Sets.signOffs)),
                let end = nameRun(words, w + 1, text, max: 3) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
@@ -316,15 +376,15 @@ struct PersonDetector: Sendable {
             // Only a token that cannot be a word: its first two letters are
             // consonants that start no word in the corpus languages (rc,
             // mw, js, tm …), so "the user clicked" stays.
-            if w + 1 < words.count, !words[w + 1].titlecase, userNameShape(s, words[w + 1].start, words[w + 1].end),
-               lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text, allowComma: true) {
+            if w + 1 < words.count, word.isIn(Sets.userWords), !words[w + 1].titlecase,
+               userNameShape(s, words[w + 1].start, words[w + 1].end), adjacent(word, words[w + 1], text, allowComma: true) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
                 w += 2
                 continue
             }
             // A list after such a word and "names such as", "accounts
             // like", "IDs:": "user names such as s2291847 and mkowalczyk".
-            if w + 1 < words.count, lex.userWords.contains(hash: word.lower), lex.listLeads.contains(hash: words[w + 1].lower),
+            if w + 1 < words.count, word.isIn(Sets.userWords), words[w + 1].isIn(Sets.listLeads),
                let next = userList(words, w + 1, text, into: &candidates) {
                 w = next
                 continue
@@ -332,7 +392,7 @@ struct PersonDetector: Sendable {
             // A lower-case handle joined by "_" or "." after such a word:
             // "user noc_ebuka", "the staff login kt.adewale" (a domain such
             // as "user evil.com" is the URL detectors').
-            if w + 1 < words.count, lex.userWords.contains(hash: word.lower), adjacent(word, words[w + 1], text, allowComma: true),
+            if w + 1 < words.count, word.isIn(Sets.userWords), adjacent(word, words[w + 1], text, allowComma: true),
                let end = Self.handleEnd(s, words[w + 1].start) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: end))
                 w += 1
@@ -343,7 +403,7 @@ struct PersonDetector: Sendable {
             // Vasiliev", "contact Ines", "bitte Herrn … anrufen" is the title
             // rule's. A lone word only if it is a name word (not a team in
             // the stop list: "call Legal").
-            if w + 1 < words.count, words[w + 1].titlecase, lex.addressVerbs.contains(hash: word.lower), adjacent(word, words[w + 1], text),
+            if w + 1 < words.count, words[w + 1].titlecase, word.isIn(Sets.addressVerbs), adjacent(word, words[w + 1], text),
                let end = nameRun(words, w + 1, text, max: 3) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
@@ -364,11 +424,11 @@ struct PersonDetector: Sendable {
             // "Tomasz from the network team" after "Wojciech and" — not
             // "and Zoho from our tenant".
             if word.titlecase, w >= 1, w + 2 < words.count, !words[w - 1].titlecase, words[w - 1].length <= 4,
-               lex.conjunctions.contains(hash: words[w - 1].lower), isNameWord(word), adjacent(words[w - 1], word, text),
+               words[w - 1].isIn(Sets.conjunctions), isNameWord(word), adjacent(words[w - 1], word, text),
                let end = nameRun(words, w, text, max: 3), end + 2 < words.count,
-               lex.fromWords.contains(hash: words[end + 1].lower), adjacent(words[end], words[end + 1], text),
-               lex.determiners.contains(hash: words[end + 2].lower),
-               (end + 3..<min(end + 5, words.count)).contains(where: { lex.groups.contains(hash: words[$0].lower) }) {
+               words[end + 1].isIn(Sets.fromWords), adjacent(words[end], words[end + 1], text),
+               words[end + 2].isIn(Sets.determiners),
+               (end + 3..<min(end + 5, words.count)).contains(where: { words[$0].isIn(Sets.groups) }) {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -383,7 +443,7 @@ struct PersonDetector: Sendable {
             // confirmed", "Björn Dreßler meldete").
             if isNameWord(word), let end = nameRun(words, w, text, max: 3), end > w,
                appositiveRole(after: words[end], words, end + 1, text) || mailFollows(words[end].end, text)
-                || (end + 1 < words.count && lex.sayVerbs.contains(hash: words[end + 1].lower) && adjacent(words[end], words[end + 1], text)) {
+                || (end + 1 < words.count && words[end + 1].isIn(Sets.sayVerbs) && adjacent(words[end], words[end + 1], text)) {
                 found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                 w = end + 1
                 continue
@@ -430,22 +490,32 @@ struct PersonDetector: Sendable {
     /// Carry-forward: parts of every name found, anywhere in the text.
     private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
         var parts = Set<UInt64>()
-        for c in found {
-            for word in words where word.start >= c.start && word.end <= c.end && word.length >= 3 {
-                parts.insert(word.lower)
-            }
-        }
+        // Bit (hash >> 58) of each part: most capitalised words are no
+        // part, and this answers for them without hashing for the Set.
+        var partBits: UInt64 = 0
         // First words of names found ("Keisha" of "Volodymyr and
         // Keisha"): where one comes back before more name words, the
         // full name goes ("Keisha Campbell-Watts will retest").
         var firstParts = Set<UInt64>()
         for c in found {
+            // Words are in order and do not overlap: those inside the name
+            // run from the first starting at or after it to the last
+            // ending at or before its end.
             var lo = 0, hi = words.count
             while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
             if lo < words.count, words[lo].start == c.start, words[lo].length >= 3 { firstParts.insert(words[lo].lower) }
+            var k = lo
+            while k < words.count, words[k].end <= c.end {
+                if words[k].length >= 3 {
+                    parts.insert(words[k].lower)
+                    partBits |= 1 << (words[k].lower >> 58)
+                }
+                k += 1
+            }
         }
         var covered = Set(found.map(\.start))
-        for (w, word) in words.enumerated() where word.titlecase && parts.contains(word.lower) && !covered.contains(word.start) {
+        for (w, word) in words.enumerated() where word.titlecase && partBits >> (word.lower >> 58) & 1 != 0
+            && parts.contains(word.lower) && !covered.contains(word.start) {
             if found.contains(where: { $0.start <= word.start && $0.end >= word.end }) { continue }
             var end = word.end
             if firstParts.contains(word.lower), let last = nameRun(words, w, text, max: 3), last > w { end = words[last].end }
@@ -548,7 +618,7 @@ struct PersonDetector: Sendable {
                 return nil
             }
             if next.start - words[last].end > 4 { return nil }
-            if lex.conjunctions.contains(hash: next.lower), !next.titlecase, !slash {
+            if next.isIn(Sets.conjunctions), !next.titlecase, !slash {
                 guard last + 2 < words.count, adjacent(next, words[last + 2], text) else { return nil }
                 return last + 2
             }
@@ -616,8 +686,8 @@ struct PersonDetector: Sendable {
         }
         guard punct, words[next].start - last.end <= 3 else { return false }
         var r = next
-        if lex.determiners.contains(hash: words[r].lower), r + 1 < words.count, adjacent(words[r], words[r + 1], text) { r += 1 }
-        func role(_ k: Int) -> Bool { lex.roles.contains(hash: words[k].lower) && !lex.notAppositive.contains(hash: words[k].lower) }
+        if words[r].isIn(Sets.determiners), r + 1 < words.count, adjacent(words[r], words[r + 1], text) { r += 1 }
+        func role(_ k: Int) -> Bool { words[k].isIn(Sets.roles) && !words[k].isIn(Sets.notAppositive) }
         if role(r) { return true }
         // One word may qualify the role: "the SOC lead", "our security engineer".
         return r + 1 < words.count && adjacent(words[r], words[r + 1], text) && role(r + 1)
@@ -750,15 +820,15 @@ struct PersonDetector: Sendable {
         var firstLetters: UInt32 = 0
         var lengths: UInt64 = 0 // bit n: a handle of n scalars
         /// A name word's letters, lower-cased ASCII ("McTavish" → mctavish,
-        /// "O'Neill" → oneill), or nil for any other scalar.
-        func letters(_ word: Word) -> [UInt32]? {
-            var out: [UInt32] = []
-            out.reserveCapacity(word.length)
+        /// "O'Neill" → oneill), into `out` (reused: no array per name);
+        /// false for any other scalar.
+        func letters(_ word: Word, into out: inout [UInt32]) -> Bool {
+            out.removeAll(keepingCapacity: true)
             for c in s[word.start..<word.end] {
                 if ScalarClass.isASCIIAlnum(c) { out.append(Self.asciiLower(c.value)) }
-                else if c != "'" && c != "-" && c != "\u{2019}" { return nil }
+                else if c != "'" && c != "-" && c != "\u{2019}" { return false }
             }
-            return out
+            return true
         }
         // FNV-1a as `WordSet.hash`, extended piece by piece (no String per handle).
         @inline(__always) func extend(_ h: UInt64, _ scalars: [UInt32]) -> UInt64 {
@@ -766,32 +836,36 @@ struct PersonDetector: Sendable {
             for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
             return h
         }
+        @inline(__always) func extend(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+        func add(_ h: UInt64, _ length: Int, _ start: UInt32) {
+            guard length >= 5 else { return }
+            handles.append(h)
+            if start >= 0x61, start <= 0x7A { firstLetters |= 1 << (start - 0x61) }
+            lengths |= 1 << UInt64(min(length, 63))
+        }
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-        let dot: [UInt32] = [0x2E], underscore: [UInt32] = [0x5F]
+        let dot: UInt32 = 0x2E, underscore: UInt32 = 0x5F
+        var first: [UInt32] = [], surname: [UInt32] = []
         for c in found {
             // The first and last words inside the name (words are in order).
             var lo = 0, hi = words.count
             while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
             var last = lo
             while last + 1 < words.count, words[last + 1].end <= c.end { last += 1 }
-            guard lo < words.count, last > lo, words[last].end <= c.end, let first = letters(words[lo]),
-                  let surname = letters(words[last]), let initial = first.first, initial >= 0x61, initial <= 0x7A,
+            guard lo < words.count, last > lo, words[last].end <= c.end, letters(words[lo], into: &first),
+                  letters(words[last], into: &surname), let initial = first.first, initial >= 0x61, initial <= 0x7A,
                   let surnameInitial = surname.first else { continue }
-            let hInitial = extend(basis, [initial]), hf = extend(basis, first), hs = extend(basis, surname)
+            let hInitial = extend(basis, initial), hf = extend(basis, first), hs = extend(basis, surname)
             let f = first.count, l = surname.count
             // initial+surname, first+surname, first.surname, i.surname,
             // first_surname, surname+initial, surname.first.
-            let made: [(UInt64, Int, UInt32)] = [
-                (extend(hInitial, surname), 1 + l, initial), (extend(hf, surname), f + l, initial),
-                (extend(extend(hf, dot), surname), f + 1 + l, initial), (extend(extend(hInitial, dot), surname), 2 + l, initial),
-                (extend(extend(hf, underscore), surname), f + 1 + l, initial), (extend(hs, [initial]), l + 1, surnameInitial),
-                (extend(extend(hs, dot), first), l + 1 + f, surnameInitial),
-            ]
-            for (h, length, start) in made where length >= 5 {
-                handles.append(h)
-                if start >= 0x61, start <= 0x7A { firstLetters |= 1 << (start - 0x61) }
-                lengths |= 1 << UInt64(min(length, 63))
-            }
+            add(extend(hInitial, surname), 1 + l, initial)
+            add(extend(hf, surname), f + l, initial)
+            add(extend(extend(hf, dot), surname), f + 1 + l, initial)
+            add(extend(extend(hInitial, dot), surname), 2 + l, initial)
+            add(extend(extend(hf, underscore), surname), f + 1 + l, initial)
+            add(extend(hs, initial), l + 1, surnameInitial)
+            add(extend(extend(hs, dot), first), l + 1 + f, surnameInitial)
         }
         if handles.isEmpty { return }
         for word in words where !word.titlecase {
@@ -821,7 +895,7 @@ struct PersonDetector: Sendable {
     private func userList(_ words: [Word], _ lead: Int, _ text: ScanText, into candidates: inout [Candidate]) -> Int? {
         let s = text.scalars
         var w = lead
-        while w < words.count, w - lead < 3, lex.listLeads.contains(hash: words[w].lower) { w += 1 }
+        while w < words.count, w - lead < 3, words[w].isIn(Sets.listLeads) { w += 1 }
         var found: [Candidate] = []
         var k = words[w - 1].end
         while true {
@@ -950,7 +1024,7 @@ struct PersonDetector: Sendable {
         var k = w + 1
         var count = 1
         while k < words.count, count < max, adjacent(words[k - 1], words[k], text) {
-            if lex.particleSet.contains(hash: words[k].exact), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
+            if words[k].isIn(Sets.particleSet), k + 1 < words.count, adjacent(words[k], words[k + 1], text),
                isNameWord(words[k + 1]) {
                 last = k + 1; k += 2; count += 1; continue
             }
@@ -966,10 +1040,10 @@ struct PersonDetector: Sendable {
     /// each part or after "Mc" ("McAllister", not "FortiGate"), no day or
     /// month abbreviation. A particle ("van", "de") passes.
     private func uncommonNameWord(_ word: Word, _ text: ScanText) -> Bool {
-        if lex.particleSet.contains(hash: word.exact) { return true }
-        guard word.length >= 2, !lex.abbreviations.contains(hash: word.lower) else { return false }
+        if word.isIn(Sets.particleSet) { return true }
+        guard word.length >= 2, !word.isIn(Sets.abbreviations) else { return false }
         // "Ltd", "GmbH": a company, not a person.
-        if lex.legalSuffixes.contains(hash: word.lower) { return false }
+        if word.isIn(Sets.legalSuffixes) { return false }
         let s = text.scalars
         var partStart = word.start
         var someUnknown = false
@@ -992,9 +1066,9 @@ struct PersonDetector: Sendable {
     private func isEnglish(_ words: [Word]) -> Bool {
         var english = 0, other = 0
         for word in words {
-            if lex.englishFunctionWords.contains(hash: word.lower) {
+            if word.isIn(Sets.englishFunctionWords) {
                 english += 1
-            } else if lex.otherFunctionWords.contains(hash: word.lower) {
+            } else if word.isIn(Sets.otherFunctionWords) {
                 other += 1
             }
         }
@@ -1022,9 +1096,9 @@ struct PersonDetector: Sendable {
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ], folded: true)
 
+    @inline(__always)
     private func isNameWord(_ word: Word) -> Bool {
-        word.titlecase && !lex.stop.contains(hash: word.exact) && !lex.roles.contains(hash: word.lower)
-            && !lex.keepWords.contains(hash: word.lower) && !lex.titles.contains(hash: word.lower)
+        word.titlecase && !word.isIn(Sets.stop | Sets.roles | Sets.keepWords | Sets.titles)
     }
 
     static let particles: Set<String> = ["van", "von", "de", "da", "dos", "das", "del", "della", "di", "du", "al", "bin", "ibn", "ter", "ten", "le", "la",

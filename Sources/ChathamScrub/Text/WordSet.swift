@@ -60,7 +60,11 @@ struct WordSet: Sendable {
 
     /// 0 marks an empty slot, so a hash of 0 is stored as 1.
     @inline(__always)
-    private static func slot(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+    static func slot(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+    /// The stored words, as `slot` values: what `contains(hash:)` answers
+    /// true for (`WordClasses` merges several sets' words into one table).
+    var slots: [UInt64] { table.filter { $0 != 0 } }
 
     func contains(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         contains(hash: WordSet.hash(s[start..<end], folded: folded))
