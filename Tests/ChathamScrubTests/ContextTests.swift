@@ -82,4 +82,13 @@ import Testing
         check("Update 09:14: done\nMontag 10:00: weiter\nMon 11:00: more", [])
         check("mwong 07:41 said\nyhaddad 08:10 left", [])
     }
+
+    @Test func tenthRoundIdentifiers() {
+        // An account name made from a name with diacritics; a number after "PersNr.".
+        check("Dr. Wiktoria Zielińska reported it; wzielinska re-enrolled.",
+              [("person", "Wiktoria Zielińska"), ("user", "wzielinska")])
+        check("Erfasst von Buchhaltung, PersNr. 004417, gesperrt", [("id", "004417")])
+        // Near misses: a compound that numbers a thing, not a person.
+        check("Versionsnr. 2.4.1 und Portnummer 4444", [])
+    }
 }

@@ -837,6 +837,8 @@ enum Keywords {
         "sort", "routing", "iban", "swift", "bic", "customer", "member", "membership", "contract", "policy",
         "konto", "kontonummer", "ausweis", "dienstausweis", "mitarbeiterausweis", "mitarbeiternummer",
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
+        // Their short forms: "PersNr. 004417", "Kd.-Nr." is two words.
+        "persnr", "personalnr", "mitarbeiternr", "kundennr", "vertragsnr", "ausweisnr", "versichertennr",
         "compte", "matricule", "identifiant", "dossier", "contrat", "matric", "matriculation",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
         // Bank details and phone extensions in a form's words.

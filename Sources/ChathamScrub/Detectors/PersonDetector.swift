@@ -820,13 +820,20 @@ struct PersonDetector: Sendable {
         var firstLetters: UInt32 = 0
         var lengths: UInt64 = 0 // bit n: a handle of n scalars
         /// A name word's letters, lower-cased ASCII ("McTavish" → mctavish,
-        /// "O'Neill" → oneill), into `out` (reused: no array per name);
-        /// false for any other scalar.
+        /// "O'Neill" → oneill, "Zielińska" → zielinska, as account names
+        /// drop accents), into `out` (reused: no array per name); false for
+        /// any scalar that folds to no ASCII letter.
         func letters(_ word: Word, into out: inout [UInt32]) -> Bool {
             out.removeAll(keepingCapacity: true)
             for c in s[word.start..<word.end] {
                 if ScalarClass.isASCIIAlnum(c) { out.append(Self.asciiLower(c.value)) }
-                else if c != "'" && c != "-" && c != "\u{2019}" { return false }
+                else if c == "'" || c == "-" || c == "\u{2019}" { continue }
+                else if c.isASCII { return false }
+                else {
+                    let folded = Skeleton.fold(c)
+                    guard !folded.isEmpty, folded.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+                    out.append(contentsOf: folded)
+                }
             }
             return true
         }
