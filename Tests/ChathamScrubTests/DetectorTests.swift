@@ -4,12 +4,6 @@ import Testing
 /// Generic detectors, with the empty profile: every hit and the near-misses
 /// that must be left alone.
 @Suite struct DetectorTests {
-    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
-        let result = emptyScrubber.scrub(text)
-        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
-        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
-    }
-
     @Test func emails() {
         check("Mail jane.doe+soc@example.org now.", [("email", "jane.doe+soc@example.org")])
         check("<ops@mail.example.co.uk>", [("email", "ops@mail.example.co.uk")])

@@ -3,12 +3,6 @@ import Testing
 
 /// The identifier, phone and people detectors: hits and near-misses.
 @Suite struct IdentifierTests {
-    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
-        let result = emptyScrubber.scrub(text)
-        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
-        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
-    }
-
     @Test func phones() {
         check("call +44 20 7946 0958 now", [("phone", "+44 20 7946 0958")])
         check("call +1 (415) 555-0132.", [("phone", "+1 (415) 555-0132")])
@@ -181,12 +175,6 @@ import Testing
 /// Detection gaps closed later: one-part host names, names in Chinese and
 /// Korean script, names followed by a role.
 @Suite struct LaterDetectorTests {
-    private func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
-        let result = emptyScrubber.scrub(text)
-        let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
-        #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
-    }
-
     @Test func singlePartHosts() {
         check("reached DC01, FS02 and SQLPROD3", [("host", "DC01"), ("host", "FS02"), ("host", "SQLPROD3")])
         check("from wks0142 to exch01 via LDNDC04", [("host", "wks0142"), ("host", "exch01"), ("host", "LDNDC04")])

@@ -1,3 +1,4 @@
+import Testing
 @testable import ChathamScrub
 
 /// The example profile from DESIGN.md ("Member profile").
@@ -36,4 +37,12 @@ func kinds(_ result: ScrubResult) -> [String] { result.findings.map(\.kind) }
 /// Lower-cased with every non-alphanumeric character removed.
 func squashed(_ s: String) -> String {
     String(s.lowercased().unicodeScalars.filter { ScalarClass.isAlnum($0) }.map(Character.init))
+}
+
+/// Scrubs `text` with the empty profile and expects exactly `expected`:
+/// (kind, removed text) in text order. The detector suites' one check.
+func check(_ text: String, _ expected: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) {
+    let result = emptyScrubber.scrub(text)
+    let got = zip(covered(text, result), kinds(result)).map { "\($1):\($0)" }
+    #expect(got == expected.map { "\($0.0):\($0.1)" }, "in: \(text)", sourceLocation: sourceLocation)
 }

@@ -72,7 +72,7 @@ struct PlaceDetector: Detector {
            n + 1 < tokens.count {
             let (ts, te) = Self.word(s, tokens[n + 1])
             let start = Self.word(s, tokens[n]).0
-            if Self.frenchStreets.contains(s, ts, te) {
+            if te - ts >= 2, te - ts <= 10, Keywords.letterIndex(s[ts].value) != nil, Self.frenchStreets.contains(s, ts, te) {
                 // The street's name: particles and capitalised words, to the first punctuation.
                 var end = te, k = n + 1
                 while te == tokens[n + 1].end, k + 1 < tokens.count, k - n < 7 {
@@ -121,7 +121,7 @@ struct PlaceDetector: Detector {
         }
         // "Rua Augusta, 45", "Avenida da Liberdade, n.º 190": back to a street word.
         var k = n - 1
-        let marked = pe - ps <= 6 && Self.numberMarks.contains(s, ps, pe)
+        let marked = pe - ps <= 6 && s[ps].value | 0x20 == 0x6E && Self.numberMarks.contains(s, ps, pe)
         if marked { k -= 1 }
         var sawName = false
         while k >= 0, n - k <= 7 {
@@ -237,9 +237,10 @@ struct PlaceDetector: Detector {
         .map { $0.unicodeScalars.map(\.value) }
     private static let dottedGermanSuffixes: [[UInt32]] = [Array("str".unicodeScalars.map(\.value))]
 
-    /// Street words after a house number, in French.
+    /// Street words after a house number, in French ("7 rue Voltaire",
+    /// "7 Rue Voltaire").
     static let frenchStreets = WordSet(["rue", "avenue", "av", "bd", "boulevard", "place", "allée", "allee", "chemin", "impasse",
-                                        "quai", "cours", "route", "passage", "square", "voie", "esplanade", "faubourg"], folded: false)
+                                        "quai", "cours", "route", "passage", "square", "voie", "esplanade", "faubourg"], folded: true)
     /// Street words that end an English address ("14 Carrick Road").
     static let englishStreets = WordSet(["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Way", "Place",
                                          "Square", "Terrace", "Crescent", "Close", "Court", "Row", "Gardens", "Parade",
