@@ -71,12 +71,15 @@ extension Scrubber {
     }
 
     /// Whether the initials `s[a..<b]` (token `t`) stand where initials
-    /// sign or name someone: in brackets alone ("(RK)", "[VL]"), next to a
-    /// slash or after a dash ("RK / JD", "-- HS"), or after a word that
-    /// names who did something ("by PZ", "mit KHW", "cc JD").
+    /// sign or name someone: in brackets alone ("(RK)", "(MFL):", "[VL]"),
+    /// next to a slash or after a dash ("RK / JD", "-- HS"), after a word
+    /// that names who did something ("by PZ", "mit KHW", "cc JD"), on the
+    /// line after a sign-off ("Gruß\nJS"), or before a verb of saying
+    /// ("AN confirmed").
     static func signOff(_ t: Int, _ a: Int, _ b: Int, _ s: [Unicode.Scalar], _ tokens: [ScanText.Token]) -> Bool {
         let token = tokens[t]
-        if a == token.start + 1, b == token.end - 1, s[token.start] == "(" && s[b] == ")" || s[token.start] == "[" && s[b] == "]" {
+        // "(RK)", "(MFL):", "[VL]".
+        if a == token.start + 1, b < token.end, s[token.start] == "(" && s[b] == ")" || s[token.start] == "[" && s[b] == "]" {
             return true
         }
         @inline(__always) func mark(_ u: ScanText.Token) -> Bool {
@@ -88,8 +91,15 @@ extension Scrubber {
         if t > 0, mark(tokens[t - 1]) { return true }
         if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1, s[tokens[t + 1].start] == "/" { return true }
         if t > 0 {
+            // "by PZ", "mit KHW"; a sign-off on the line before ("Gruß\nJS", "Regards,\nJS").
             let (pa, pb) = PlaceDetector.word(s, tokens[t - 1])
             if pb == tokens[t - 1].end, pb - pa <= 6, signOffCues.contains(s, pa, pb) { return true }
+            if pb - pa >= 2, s[tokens[t - 1].end] == "\n", PersonDetector.signOffs.contains(s, pa, pb) { return true }
+        }
+        // "AN confirmed", "KHW meldete".
+        if t + 1 < tokens.count {
+            let (na, nb) = PlaceDetector.word(s, tokens[t + 1])
+            if nb - na >= 3, PersonDetector.sayVerbs.contains(s, na, nb) { return true }
         }
         return false
     }

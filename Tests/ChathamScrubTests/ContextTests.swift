@@ -86,4 +86,23 @@ import Testing
         // Near misses: a compound that numbers a thing, not a person.
         check("Versionsnr. 2.4.1 und Portnummer 4444", [])
     }
+
+    @Test func eleventhRound() {
+        // Rooms and buildings named, without a number.
+        check("Room: Cairngorm Room, level 2", [("location", "Cairngorm")])
+        check("Protokoll, Raum „Rheinblick“, Verwaltungsgebäude B\nweiter", [("location", "Rheinblick"), ("location", "Verwaltungsgebäude B")])
+        check("reunião na Sala Guarapuvu hoje", [("location", "Guarapuvu")])
+        check("the Server Room and Gebäude 3 and Hauptgebäude des Werks", [])
+        // Initials in brackets before a colon, after a greeting line, before a verb of saying.
+        check("Dr. Marcus Ferreira-Lowe chaired.\nAction (MFL): rotate keys.\nMore text follows here.",
+              [("person", "Marcus Ferreira-Lowe"), ("person", "MFL")])
+        check("Dr. Adaeze Nwosu checked. AN confirmed no errors.", [("person", "Adaeze Nwosu"), ("person", "AN")])
+        check("Herr Jürgen Schäfer prüft.\nGruß\nJS\nmehr Text folgt hier später.", [("person", "Jürgen Schäfer"), ("person", "JS")])
+        // A firm's register number; an account name from a dotless ı.
+        check("Firm: FRN 204519, initial report", [("id", "204519")])
+        check("Frau Özlem Yıldız meldet: oyildiz klickte.", [("person", "Özlem Yıldız"), ("user", "oyildiz")])
+        // A signature after a dash near the end; near misses.
+        check("Report follows.\nAll fixed now.\n\n-- Tomek", [("person", "Tomek")])
+        check("Report follows.\nAll fixed now.\n\n-- Sent from my phone\n\u{2014} Note: see above", [])
+    }
 }

@@ -57,10 +57,13 @@ import Testing
         //  9: 24; suppliers' company names, a town, a signature's code.
         // 10: 25, 12 of them German, French and Portuguese; none left after
         //     its fixes (initials, addresses, speakers before the time …).
+        // 11: 20, written after round 10's fixes; names that are words
+        //     ("Sunny", "Winter", "Sonnenschein"), a nickname ("Chi"), a
+        //     vendor account, a problem record.
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
-            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0),
+            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 6),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

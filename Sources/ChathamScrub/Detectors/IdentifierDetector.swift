@@ -839,6 +839,8 @@ enum Keywords {
         "personalnummer", "kundennummer", "vertragsnummer", "kennung",
         // Their short forms: "PersNr. 004417", "Kd.-Nr." is two words.
         "persnr", "personalnr", "mitarbeiternr", "kundennr", "vertragsnr", "ausweisnr", "versichertennr",
+        // A regulator's number for the firm ("FRN 204519", the FCA register).
+        "frn",
         "compte", "matricule", "identifiant", "dossier", "contrat", "matric", "matriculation",
         "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
         // Bank details and phone extensions in a form's words.

@@ -829,6 +829,7 @@ struct PersonDetector: Sendable {
                 if ScalarClass.isASCIIAlnum(c) { out.append(Self.asciiLower(c.value)) }
                 else if c == "'" || c == "-" || c == "\u{2019}" { continue }
                 else if c.isASCII { return false }
+                else if let plain = Self.plainLetters[c.value] { out.append(contentsOf: plain) }
                 else {
                     let folded = Skeleton.fold(c)
                     guard !folded.isEmpty, folded.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
@@ -887,6 +888,13 @@ struct PersonDetector: Sendable {
             candidates.append(Candidate(kind: .user, start: word.start, end: end))
         }
     }
+
+    /// Letters that fold to no ASCII letter by case and accent alone, as
+    /// account names write them ("Yıldız" → yildiz, "Łukasz" → lukasz).
+    static let plainLetters: [UInt32: [UInt32]] = [
+        0x131: [0x69], 0x130: [0x69], 0x142: [0x6C], 0x141: [0x6C], 0x111: [0x64], 0x110: [0x64], 0xF8: [0x6F],
+        0xD8: [0x6F], 0xE6: [0x61, 0x65], 0xC6: [0x61, 0x65], 0x153: [0x6F, 0x65], 0x152: [0x6F, 0x65],
+    ]
 
     /// Words between a user word and a list of user names: "names such
     /// as", "accounts like", "IDs including", "Namen wie", "noms comme".

@@ -43,6 +43,16 @@ struct PlaceDetector: Detector {
                     continue
                 }
             }
+            // "Verwaltungsgebäude B", "Hauptgebäude 3": a building and its letter or number.
+            if we == token.end, t + 1 < tokens.count, Self.germanSuffixLength(s, ws, we, suffixes: Self.buildingSuffixes) != nil {
+                let next = tokens[t + 1]
+                let (ns, ne) = Self.word(s, next)
+                if ne - ns >= 1, ne - ns <= 3, ns == next.start,
+                   (ne - ns == 1 && Self.isUpper(s[ns])) || (ns..<ne).allSatisfy({ ScalarClass.isASCIIDigit(s[$0]) }) {
+                    candidates.append(Candidate(kind: .location, start: ws, end: ne))
+                    continue
+                }
+            }
             // "Werk Duisburg", "usine de Tours", "agência de Setúbal", "Raum Rhein 3.12".
             guard t > 0 else { continue }
             var p = t - 1
@@ -55,8 +65,10 @@ struct PlaceDetector: Detector {
             guard be == tokens[p].end, Self.mayBe(s, bs, be, pairs) else { continue }
             if Self.before.contains(s, bs, be) {
                 if placeName(s, ws, we) != nil { candidates.append(Candidate(kind: .location, start: ws, end: we)) }
-            } else if p == t - 1, Self.rooms.contains(s, bs, be), we == token.end, t + 1 < tokens.count,
-                      let end = Self.houseNumber(s, tokens[t + 1]), placeName(s, ws, we) != nil {
+            } else if p == t - 1, Self.rooms.contains(s, bs, be), placeName(s, ws, we) != nil {
+                // "Raum Rhein 3.12", "Sala Guarapuvu", "Raum „Rheinblick“".
+                var end = we
+                if we == token.end, t + 1 < tokens.count, let number = Self.houseNumber(s, tokens[t + 1]) { end = number }
                 candidates.append(Candidate(kind: .location, start: ws, end: end))
             }
         }
@@ -199,7 +211,7 @@ struct PlaceDetector: Detector {
 
     @inline(__always) static func trailing(_ c: Unicode.Scalar) -> Bool {
         c == "," || c == "." || c == ";" || c == ":" || c == ")" || c == "]" || c == "\"" || c == "'" || c == "!" || c == "?"
-            || c == "\u{201D}" || c == "\u{BB}" || c == "\u{2019}"
+            || c == "\u{201D}" || c == "\u{201C}" || c == "\u{BB}" || c == "\u{2019}"
     }
 
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
@@ -220,7 +232,11 @@ struct PlaceDetector: Detector {
     /// The length of a German street suffix ending the word (Hafen|straße,
     /// Linden|allee, Rhein|ufer; "Hauptstr." with `dotted`), or nil.
     static func germanSuffixLength(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, dotted: Bool) -> Int? {
-        let suffixes = dotted ? dottedGermanSuffixes : germanSuffixes
+        germanSuffixLength(s, start, end, suffixes: dotted ? dottedGermanSuffixes : germanSuffixes)
+    }
+
+    /// The length of the first of `suffixes` (lower-case) ending the word, or nil.
+    static func germanSuffixLength(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, suffixes: [[UInt32]]) -> Int? {
         for suffix in suffixes where end - start > suffix.count {
             var match = true
             for (k, v) in suffix.enumerated() where PersonDetector.asciiLower(s[end - suffix.count + k].value) != v {
@@ -235,6 +251,8 @@ struct PlaceDetector: Detector {
     private static let germanSuffixes: [[UInt32]] = ["straße", "strasse", "weg", "allee", "gasse", "damm", "ufer",
                                                      "chaussee", "promenade"]
         .map { $0.unicodeScalars.map(\.value) }
+    /// A building of a site, named by a letter or number after it.
+    static let buildingSuffixes: [[UInt32]] = ["gebäude", "gebaeude"].map { $0.unicodeScalars.map(\.value) }
     private static let dottedGermanSuffixes: [[UInt32]] = [Array("str".unicodeScalars.map(\.value))]
 
     /// Street words after a house number, in French ("7 rue Voltaire",
@@ -260,7 +278,7 @@ struct PlaceDetector: Detector {
     /// Words after a place that say it is one: "the Hamamatsu plant".
     static let after = WordSet(["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery",
                                 "mill", "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture",
-                                "county", "district", "Building", "Tower", "House", "police", "constabulary", "municipality",
+                                "county", "district", "Building", "Tower", "House", "Room", "police", "constabulary", "municipality",
                                 "headquarters", "HQ"], folded: false)
     /// Words before a place that say it is one: "Werk Duisburg", "usine de Tours".
     static let before = WordSet(["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
@@ -276,7 +294,7 @@ struct PlaceDetector: Detector {
         var table = [UInt32](repeating: 0, count: 26 * 26)
         let all = ["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery", "mill",
                    "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture", "county",
-                   "district", "Building", "Tower", "House", "police", "constabulary", "municipality", "headquarters", "HQ",
+                   "district", "Building", "Tower", "House", "Room", "police", "constabulary", "municipality", "headquarters", "HQ",
                    "Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager", "Rechenzentrum",
                    "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade", "filial", "agência",
                    "armazém", "sucursal", "planta", "Werke", "Raum", "Room", "room", "Salle", "salle", "Sala", "sala",

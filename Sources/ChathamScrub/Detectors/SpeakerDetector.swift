@@ -4,6 +4,9 @@
 /// capitalised words are a person, a lower-case handle a user name.
 /// (A speaker after the time stamp, "[14:03] Gosia:", is `PersonDetector`'s.)
 ///
+/// Also a signature after a dash near the end ("— Chi, Fraud & Revenue
+/// Assurance", "-- Tomek"), which no other rule reads as a name.
+///
 /// A transcript has more than one such line: a single one is more likely a
 /// timeline's entry ("Lagebesprechung 09:00: alle Standorte").
 ///
@@ -41,6 +44,37 @@ struct SpeakerDetector: Detector {
             }
         }
         if found.count >= 2 { candidates.append(contentsOf: found) }
+        signature(s, tokens, into: &candidates)
+    }
+
+    /// A signature after a dash on one of the last three lines, not the
+    /// first: "— Chi, Fraud & Revenue Assurance", "-- Tomek". One or two
+    /// capitalised words that are no dictionary words, products or titles.
+    private func signature(_ s: [Unicode.Scalar], _ tokens: [ScanText.Token], into candidates: inout [Candidate]) {
+        var lines = 0
+        var k = s.count - 1
+        while k > 0, lines < 3 {
+            if s[k] == "\n" { lines += 1 }
+            k -= 1
+        }
+        guard k > 0 else { return } // the text is three lines or fewer from its start: no signature block
+        // The first token on or after k.
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < k { lo = mid + 1 } else { hi = mid } }
+        var t = lo
+        while t + 1 < tokens.count {
+            defer { t += 1 }
+            let dash = tokens[t]
+            guard s[dash.start - 1] == "\n", dash.end - dash.start <= 2 else { continue }
+            let c = s[dash.start]
+            guard c == "\u{2014}" || c == "\u{2013}" || (c == "-" && dash.end - dash.start == 2 && s[dash.start + 1] == "-") else { continue }
+            var name = tokens[t + 1]
+            let (a, b) = PlaceDetector.word(s, name)
+            guard a == name.start else { continue }
+            name.end = b
+            guard b - a >= 2, !Self.ordinary(s, name), Self.nameWord(s, name) else { continue }
+            candidates.append(Candidate(kind: .person, start: a, end: b))
+        }
     }
 
     /// "07:41", "9:05:12", with a colon glued after it when `colonAfter`.
