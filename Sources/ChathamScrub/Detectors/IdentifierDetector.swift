@@ -877,16 +877,21 @@ enum Keywords {
     /// The first letter and length alone let one word in eight through
     /// (every "c" word of four to eight letters, "stated", "report"); the
     /// second letter rules out nearly all of them before any hashing.
-    static let pairAndLength: [UInt32] = {
+    static let pairAndLength = pairTable(latinWords)
+
+    /// The (first two letters, length) table of `words`: bit `n` of entry
+    /// `a * 26 + b` is set when a word of `n` scalars starts with ASCII
+    /// letters `a` and `b` (either case).
+    static func pairTable(_ words: [String]) -> [UInt32] {
         var table = [UInt32](repeating: 0, count: 26 * 26)
-        for word in latinWords {
+        for word in words {
             let scalars = Array(word.lowercased().unicodeScalars)
             guard scalars.count >= 2, scalars.count < 32, let a = letterIndex(scalars[0].value),
                   let b = letterIndex(scalars[1].value) else { continue }
             table[a * 26 + b] |= 1 << UInt32(scalars.count)
         }
         return table
-    }()
+    }
 
     /// 0–25 for an ASCII letter of either case, else nil.
     @inline(__always)

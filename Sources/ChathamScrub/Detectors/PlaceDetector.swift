@@ -276,37 +276,24 @@ struct PlaceDetector: Detector {
                                     "della", "di", "e", "em", "von", "in", "am", "an", "der", "sur", "en", "of"], folded: false)
 
     /// Words after a place that say it is one: "the Hamamatsu plant".
-    static let after = WordSet(["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery",
-                                "mill", "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture",
-                                "county", "district", "Building", "Tower", "House", "Room", "police", "constabulary", "municipality",
-                                "headquarters", "HQ"], folded: false)
+    static let afterWords = ["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery",
+                             "mill", "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture",
+                             "county", "district", "Building", "Tower", "House", "Room", "police", "constabulary",
+                             "municipality", "headquarters", "HQ"]
+    static let after = WordSet(afterWords, folded: false)
     /// Words before a place that say it is one: "Werk Duisburg", "usine de Tours".
-    static let before = WordSet(["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
-                                 "Rechenzentrum", "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade",
-                                 "filial", "agência", "armazém", "sucursal", "planta", "Werke"], folded: false)
+    static let beforeWords = ["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
+                              "Rechenzentrum", "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade",
+                              "filial", "agência", "armazém", "sucursal", "planta", "Werke"]
+    static let before = WordSet(beforeWords, folded: false)
     /// Rooms named after places or people: "Raum Rhein 3.12", "Room Kelvin 2".
-    static let rooms = WordSet(["Raum", "Room", "room", "Salle", "salle", "Sala", "sala", "Besprechungsraum"], folded: false)
+    static let roomWords = ["Raum", "Room", "room", "Salle", "salle", "Sala", "sala", "Besprechungsraum"]
+    static let rooms = WordSet(roomWords, folded: false)
 
-    /// Bit `n` of entry `a * 26 + b`: some trigger word (`after`, `before`,
-    /// `rooms`) of `n` scalars starts with ASCII letters `a`, `b` (either
-    /// case); a word that is none is let go with two compares and a load.
-    static let triggerPairs: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 26 * 26)
-        let all = ["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery", "mill",
-                   "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture", "county",
-                   "district", "Building", "Tower", "House", "Room", "police", "constabulary", "municipality", "headquarters", "HQ",
-                   "Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager", "Rechenzentrum",
-                   "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade", "filial", "agência",
-                   "armazém", "sucursal", "planta", "Werke", "Raum", "Room", "room", "Salle", "salle", "Sala", "sala",
-                   "Besprechungsraum"]
-        for word in all {
-            let v = Array(word.unicodeScalars)
-            guard v.count >= 2, v.count < 32, let a = Keywords.letterIndex(v[0].value), let b = Keywords.letterIndex(v[1].value)
-            else { continue }
-            table[a * 26 + b] |= 1 << UInt32(v.count)
-        }
-        return table
-    }()
+    /// Some trigger word (`after`, `before`, `rooms`) starts with these two
+    /// letters and is this long (`Keywords.pairTable`); a word that is
+    /// none is let go with two compares and a load.
+    static let triggerPairs = Keywords.pairTable(afterWords + beforeWords + roomWords)
 
     /// Whether `s[start..<end]` may be a trigger word (`triggerPairs`).
     @inline(__always)

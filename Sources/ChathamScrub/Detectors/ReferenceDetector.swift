@@ -19,9 +19,7 @@ struct ReferenceDetector: Detector {
         let s = text.scalars
         var hashes: Bool? = nil // decided on first need (`shortHashes`)
         text.forEachToken(ScanText.Token.digit) { from, end in
-            var a = from, b = end
-            while a < b, PlaceDetector.leading(s[a]) { a += 1 }
-            while b > a, PlaceDetector.trailing(s[b - 1]) { b -= 1 }
+            let (a, b) = PlaceDetector.word(s, ScanText.Token(start: from, end: end, flags: 0))
             guard b - a >= 7, !text.touchesPlaceholder(a, b) else { return end }
             if let kind = Self.shape(s, a, b) {
                 // Among commit ids ("a367c71 fix flag d617870 revert"), a letter
@@ -38,9 +36,7 @@ struct ReferenceDetector: Detector {
     static func shortHashes(_ text: ScanText) -> Bool {
         let s = text.scalars
         for t in text.tokens where t.flags & ScanText.Token.digit != 0 {
-            var a = t.start, b = t.end
-            while a < b, PlaceDetector.leading(s[a]) { a += 1 }
-            while b > a, PlaceDetector.trailing(s[b - 1]) { b -= 1 }
+            let (a, b) = PlaceDetector.word(s, t)
             guard b - a >= 7, b - a <= 12 else { continue }
             var letters = 0, ok = true
             for k in a..<b {
