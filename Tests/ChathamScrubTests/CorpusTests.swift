@@ -60,10 +60,21 @@ import Testing
         // 11: 20, written after round 10's fixes; names that are words
         //     ("Sunny", "Winter", "Sonnenschein"), a nickname ("Chi"), a
         //     vendor account, a problem record.
+        // 12: 25 natural narratives (no puzzles asked for), written after
+        //     round 11's fixes: 2/241 at first sight (a user name after
+        //     "reported by", a one-letter ticket reference).
+        // 13: 25 natural narratives in five languages, five of them
+        //     Japanese: 6/281 at first sight (Japanese names without an
+        //     honorific, user names listed with handles).
+        // 14: 25 natural narratives at the held-out density, written after
+        //     round 13's fixes: 6/161 at first sight (a Japanese surname
+        //     after a label's or a chat line's colon, dotted and
+        //     underscored accounts in brackets or after "-konto").
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
-            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 6),
+            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 5),
+            ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -254,10 +254,12 @@ extension LaterDetectorTests {
         check("police reference NFIB-26-0471193 was issued", [("id", "NFIB-26-0471193")])
         check("Ticket interne GLPI-77821 ouvert", [("id", "GLPI-77821")])
         check("for claim BC-2026-008812 today", [("id", "BC-2026-008812")])
+        check("incident logged on Datix W-118734 today", [("id", "W-118734")])
         // Near-misses: advisories and standards, short numbers, one letter,
         // algorithm names, the keep list's CVE ids.
         check("see ZDI-24-12345, VMSA-2021-0028 and ISO-27001 and RFC-1918", [])
         check("SHA-256, AES-256, RSA-4096, UTF-16 and X-12345 and CWE-1234", [])
+        check("SIDs S-1-5-32-544 and S-1-5-18, the T-1000 and a Boeing 737-800", [])
         check("exploited CVE-2023-23397 on day one", [])
     }
 }
@@ -339,6 +341,14 @@ extension LaterDetectorTests {
         check("中村工場の生産は止まった。", [])
         check("福島 原子力発電所の件", [])
         check("福島(原発)の件", [])
+        // Standing alone between punctuation or spaces, or after a word for a
+        // person or a department.
+        check("出席：高橋誠（開発部課長）、情シス 鈴木一郎 →", [("person", "高橋誠"), ("person", "鈴木一郎")])
+        check("退職予定者中村健一（開発部）の端末。聞き取りは総務部佐藤が実施。", [("person", "中村健一"), ("person", "佐藤")])
+        // Near-misses: a company, a prefecture, a station, a ward office; a surname alone in a list.
+        check("千葉県警に相談、上野駅で発生、本田技研の工場、中野区役所、東京 山田電機 →", [])
+        check("担当：山田\n田中：「請求書メールが届いています」", [("person", "山田"), ("person", "田中")])
+        check("千葉：3件、福島：2件", [])
     }
 }
 
@@ -400,6 +410,41 @@ extension LaterDetectorTests {
 
 extension LaterDetectorTests {
     /// User names listed after "user names such as"; supplier accounts.
+    @Test func rostersUnderALabel() {
+        check("Minutes\nAttendees: Sunny Abernethy, Fritz Sonnenschein, Mark Winter (IR lead), Legal\nApologies: Grace Hall",
+              [("person", "Sunny Abernethy"), ("person", "Fritz Sonnenschein"), ("person", "Mark Winter"), ("person", "Grace Hall")])
+        check("Anwesend:\n- Fritz Sonnenschein (IT-Leitung)\n- Dörte Winter\n- Microsoft Support\n\nDie Sitzung begann",
+              [("person", "Fritz Sonnenschein"), ("person", "Dörte Winter")])
+        check("Reported by: Mark Winter\nPrésents : Sunny Abernethy et Fritz Sonnenschein",
+              [("person", "Mark Winter"), ("person", "Sunny Abernethy"), ("person", "Fritz Sonnenschein")])
+        // Near misses: teams, products and roles in the list; no label at a line's start.
+        check("Attendees: Incident Response, Legal Counsel, Service Desk, Internal Audit", [])
+        check("To: Legal; Service Desk\nCc: Microsoft Support, Fortinet TAC\nEscalated to: Change Advisory Board", [])
+        check("Seen in the logs from: Cobalt Strike, Mimikatz", [])
+        check("We met the attendees: Mark Winter was not there", [])
+    }
+
+    @Test func userNamesListedWithAccounts() {
+        check("Zugangsdaten eingegeben (a.kowalski, m.yilmaz, hpeters).",
+              [("user", "a.kowalski"), ("user", "m.yilmaz"), ("user", "hpeters")])
+        check("contas mferreira e jlopez@example.pt", [("user", "mferreira"), ("email", "jlopez@example.pt")])
+        check("ein Login des Wartungskontos wart_spectrum", [("user", "wart_spectrum")])
+        check("um colaborador (rodrigo.matos) e o user in Leeds (r.kumar2)", [("user", "rodrigo.matos"), ("user", "r.kumar2")])
+        // Near misses: code identifiers and paths are listed that way too;
+        // dotted words that are no names.
+        check("see os.path and console.log and config.yaml and maria.db", [])
+        check("Fixed mpfr_add and mpfr_sub; see msdos/gzip.prj and rsync, tfmma.c", [])
+    }
+
+    @Test func userNamesAsAgents() {
+        check("phish reported by kgibson (Corby), ticket closed by j.barnes",
+              [("user", "kgibson"), ("user", "j.barnes")])
+        check("Phishing gemeldet von kschmidt am Morgen", [("user", "kschmidt")])
+        // Near misses: what tools and processes do, ordinary words.
+        check("alert triggered by mshta, blocked by defender and run by psexec", [])
+        check("reported by the user and closed by email", [])
+    }
+
     @Test func listedUserNamesAndSupplierAccounts() {
         check("nothing was taken beyond user names such as s2291847 and mkowalczyk. The intrusion",
               [("user", "s2291847"), ("user", "mkowalczyk")])

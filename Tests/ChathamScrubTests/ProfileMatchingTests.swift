@@ -44,6 +44,13 @@ import Testing
                 == "[ORG], [ORG] and [ORG] were hit")
     }
 
+    @Test func sectorSecondLevelDomainsNameNoMember() {
+        // "nhs" of northgate-health.nhs.uk is every NHS body's, not the member's name.
+        let scrubber = Scrubber(profile: MemberProfile(domains: ["northgate-health.nhs.uk"]), numbered: false)
+        #expect(scrubber.scrub("NHS numbers went to northgate-health.nhs.uk and Northgate-Health staff").text
+                == "NHS numbers went to [DOMAIN] and [ORG] staff")
+    }
+
     @Test func shortAliasesOnlyAsWords() {
         #expect(scrubbed("AFG staff") == "[ORG] staff")
         #expect(scrubbed("afg-led") == "[ORG]-led")

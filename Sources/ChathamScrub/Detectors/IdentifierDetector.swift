@@ -406,10 +406,12 @@ struct IdentifierDetector: Detector {
     func handle(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         func lower(_ k: Int) -> Bool { k < s.count && s[k].value >= 0x61 && s[k].value <= 0x7A }
         guard lower(i) else { return nil }
-        // j.doe
-        if i + 1 < s.count, s[i + 1] == ".", let e = run(s, i + 2, { $0.value >= 0x61 && $0.value <= 0x7A }), e - i - 2 >= 3 {
+        // j.doe, r.kumar2 (a digit or two after the name)
+        if i + 1 < s.count, s[i + 1] == ".", let l = run(s, i + 2, { $0.value >= 0x61 && $0.value <= 0x7A }), l - i - 2 >= 3 {
+            var e = l
+            if let d = run(s, l, ScalarClass.isASCIIDigit), d - l <= 2 { e = d }
             if e < s.count, s[e] == "." && alnum(s, e + 1) || s[e] == "@" || s[e] == "(" || s[e] == "[" { return nil }
-            var tail = ""; tail.unicodeScalars.append(contentsOf: s[(i + 2)..<e])
+            var tail = ""; tail.unicodeScalars.append(contentsOf: s[(i + 2)..<l])
             return Vocabulary.fileExtensions.contains(tail) || Vocabulary.isTLD(tail) || Self.codeWords.contains(tail) ? nil : e
         }
         guard let letters = run(s, i, { $0.value >= 0x61 && $0.value <= 0x7A }) else { return nil }
@@ -469,20 +471,26 @@ struct IdentifierDetector: Detector {
     /// Case, claim, police and ticket references: two to six capital
     /// letters, then dash-separated digit groups with five digits or more in
     /// all and three or more in the last (NFIB-26-0471193, GLPI-77821,
-    /// BC-2026-008812). Advisory and standard ids are facts, not references
+    /// BC-2026-008812); one capital letter before one group of six digits or
+    /// more (W-118734 — not a SID's S-1-5-32-544, nor a CVE id cut short,
+    /// "E-2024-21762").
+    /// Advisory and standard ids are facts, not references
     /// (`advisoryPrefixes`: CVE-, ZDI-, VMSA-, ISO- …); a CVE id is also kept
     /// by the keep list.
     func reference(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
-        guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }), letters - i >= 2, letters - i <= 6,
+        guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }), letters - i <= 6,
               letters < s.count, s[letters] == "-", !Self.advisoryPrefixes.contains(s, i, letters) else { return nil }
         var k = letters
         var digits = 0
         var last = 0
+        var groups = 0
         while k < s.count, s[k] == "-", let e = run(s, k + 1, ScalarClass.isASCIIDigit) {
             last = e - k - 1
             digits += last
+            groups += 1
             k = e
         }
+        if letters - i == 1 { return groups == 1 && digits >= 6 ? k : nil }
         return digits >= 5 && last >= 3 ? k : nil
     }
     static let advisoryPrefixes = WordSet([

@@ -48,13 +48,18 @@ struct PersonDetector: Sendable {
         static let particleSet: UInt32 = 1 << 20
         static let koreanLatin: UInt32 = 1 << 21
         static let given: UInt32 = 1 << 22
+        static let rosterLeads: UInt32 = 1 << 23
+        static let wordGiven: UInt32 = 1 << 24
+        static let agentVerbs: UInt32 = 1 << 25
+        static let agentPrepositions: UInt32 = 1 << 26
     }
 
     /// The sets behind `Sets`, bit by bit.
     static var classSets: [WordSet] {
         [titles, dotTitles, roles, keepWords, abbreviations, greetings, signOffs, userWords, listLeads, addressVerbs,
          conjunctions, fromWords, determiners, groups, sayVerbs, notAppositive, legalSuffixes, englishFunctionWords,
-         otherFunctionWords, stop, particleSet, koreanLatin, given]
+         otherFunctionWords, stop, particleSet, koreanLatin, given, rosterLeads, wordGiven,
+         agentVerbs, agentPrepositions]
     }
     static let wordClasses = WordClasses(classSets)
 
@@ -251,9 +256,11 @@ struct PersonDetector: Sendable {
 
         var found: [Candidate] = []
         var englishText: Bool? = nil // decided on first need (`isEnglish`)
+        var rosterSeen = false
         var w = 0
         while w < words.count {
             let word = words[w]
+            if word.isIn(Sets.rosterLeads) { rosterSeen = true }
             // Title, then a name: "Dr. Kwame Mensah", "Mr Nowak", "M. Lambert".
             if word.isIn(Sets.titles), w + 1 < words.count {
                 // "Frau Dr. Weber", "Prof. Dr. Lindner": the name is after the last title.
@@ -277,9 +284,12 @@ struct PersonDetector: Sendable {
                 }
             }
             // Role, then a name: "CISO Maria Fernandez", "CFO, Robert Chen".
+            // After a comma or colon the words must read as a name: a list
+            // goes on there too ("Legal Counsel, Service Desk").
             if word.isIn(Sets.roles), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
                let end = nameRun(words, w + 1, text, max: 3),
-               end > w + 1 || lex.isGiven(words[w + 1]) {
+               end > w + 1 || lex.isGiven(words[w + 1]),
+               adjacent(words[w], words[w + 1], text) || personLike(words, w + 1, end, text) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
                 continue
@@ -376,15 +386,45 @@ struct PersonDetector: Sendable {
             // Only a token that cannot be a word: its first two letters are
             // consonants that start no word in the corpus languages (rc,
             // mw, js, tm …), so "the user clicked" stays.
-            if w + 1 < words.count, word.isIn(Sets.userWords), !words[w + 1].titlecase,
+            if w + 1 < words.count, isUserWord(word, s), !words[w + 1].titlecase,
                userNameShape(s, words[w + 1].start, words[w + 1].end), adjacent(word, words[w + 1], text, allowComma: true) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
                 w += 2
                 continue
             }
+            // A user name as the agent of what people do to tickets and
+            // alerts: "reported by kgibson", "closed by j.barnes",
+            // "gemeldet von kschmidt", "signalé par mdupont" — the same
+            // shapes as after a user word.
+            if w + 2 < words.count, word.isIn(Sets.agentVerbs), words[w + 1].isIn(Sets.agentPrepositions),
+               adjacent(word, words[w + 1], text), !words[w + 2].titlecase, adjacent(words[w + 1], words[w + 2], text),
+               let end = userNameShape(s, words[w + 2].start, words[w + 2].end) ? words[w + 2].end : Self.handleEnd(s, words[w + 2].start) {
+                candidates.append(Candidate(kind: .user, start: words[w + 2].start, end: end))
+                w += 3
+                while w < words.count, words[w].start < end { w += 1 }
+                continue
+            }
+            // An account written as a person's first and last name, lower
+            // case, joined by a dot: "(rodrigo.matos)", "anna.kowalski" —
+            // a given name and a surname (or given name) of the lexicons.
+            if !word.titlecase, w + 1 < words.count, word.end < s.count, s[word.end] == ".", words[w + 1].start == word.end + 1,
+               !words[w + 1].titlecase, word.length >= 3, words[w + 1].length >= 3,
+               let end = dottedNameAccount(word, words[w + 1], text) {
+                candidates.append(Candidate(kind: .user, start: word.start, end: end))
+                w += 2
+                continue
+            }
+            // A user name listed next to a handle or an e-mail address:
+            // "(j.schaefer, m.klein, hpeters)", "contas jsilva e a.costa@…".
+            if !word.titlecase, userNameShape(s, word.start, word.end),
+               listedWithAccount(words, w, text) {
+                candidates.append(Candidate(kind: .user, start: word.start, end: word.end))
+                w += 1
+                continue
+            }
             // A list after such a word and "names such as", "accounts
             // like", "IDs:": "user names such as s2291847 and mkowalczyk".
-            if w + 1 < words.count, word.isIn(Sets.userWords), words[w + 1].isIn(Sets.listLeads),
+            if w + 1 < words.count, isUserWord(word, s), words[w + 1].isIn(Sets.listLeads),
                let next = userList(words, w + 1, text, into: &candidates) {
                 w = next
                 continue
@@ -392,7 +432,7 @@ struct PersonDetector: Sendable {
             // A lower-case handle joined by "_" or "." after such a word:
             // "user noc_ebuka", "the staff login kt.adewale" (a domain such
             // as "user evil.com" is the URL detectors').
-            if w + 1 < words.count, word.isIn(Sets.userWords), adjacent(word, words[w + 1], text, allowComma: true),
+            if w + 1 < words.count, isUserWord(word, s), adjacent(word, words[w + 1], text, allowComma: true),
                let end = Self.handleEnd(s, words[w + 1].start) {
                 candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: end))
                 w += 1
@@ -466,6 +506,7 @@ struct PersonDetector: Sendable {
             w += 1
         }
 
+        if rosterSeen { roster(words, text, &found) }
         // Carry-forward, then lists (a name carried forward can stand in a
         // list: "Volodymyr and Keisha …", "Volodymyr Shevchenko says"), then
         // carry-forward again for what the lists found.
@@ -672,6 +713,136 @@ struct PersonDetector: Sendable {
         }
     }
 
+    /// Names listed under a field label that starts a line: "Attendees: Mark
+    /// Winter, Sunny Abernethy (IR lead)", "Teilnehmer: …", "Présents : …",
+    /// "Cc: …", "Reported by: …", also one per bulleted line below a label
+    /// that ends its line ("Attendees:\n- Mark Winter\n- …"). In such a
+    /// list a name needs no other cue, but a team, a product or a role may
+    /// stand there too ("Incident Response, Legal, Microsoft Support"): an
+    /// item of two or three name words is taken when one of them is a given
+    /// name or surname of the lexicons, a given name that is also a word
+    /// ("Mark", "Sunny"), or no English word; one word only when it is a
+    /// given name.
+    private func roster(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+        let s = text.scalars
+        /// Whether only spaces and list marks stand between the line start and `k`.
+        func atLineStart(_ k: Int) -> Bool {
+            var i = k - 1
+            while i >= 0 {
+                let c = s[i]
+                if c == "\n" || c == "\r" { return true }
+                if c == " " || c == "\t" || c == "-" || c == "*" || c == "\u{2022}" || c == "#" || c == ">" || c == "|" { i -= 1; continue }
+                return false
+            }
+            return true
+        }
+        /// The end of the label's colon after `end` (" :" too), or nil.
+        func colonEnd(_ end: Int) -> Int? {
+            var k = end
+            while k < s.count, s[k] == "*" { k += 1 }
+            if k < s.count, s[k] == " " || s[k] == "\u{00A0}" { k += 1 }
+            guard k < s.count, s[k] == ":" else { return nil }
+            k += 1
+            while k < s.count, s[k] == "*" { k += 1 }
+            return k
+        }
+        /// Whether `words[k]` starts an item: after the colon, a list separator,
+        /// a conjunction, or a bullet at the start of a line.
+        func startsItem(_ k: Int, after colon: Int) -> Bool {
+            var i = words[k].start - 1
+            while i >= colon, s[i] == " " || s[i] == "\t" || s[i] == "\u{00A0}" || s[i] == "*" { i -= 1 }
+            if i < colon { return true }
+            let c = s[i]
+            if c == "," || c == ";" || c == "/" || c == "&" || c == "\n" { return true }
+            if c == "-" || c == "\u{2022}" || c == "\u{2013}" { return atLineStart(i) }
+            return k > 0 && words[k - 1].isIn(Sets.conjunctions) && !words[k - 1].titlecase && words[k - 1].end == i + 1
+        }
+        var w = 0
+        while w < words.count {
+            defer { w += 1 }
+            guard words[w].isIn(Sets.rosterLeads), let colon = colonEnd(words[w].end) else { continue }
+            // The label: the lead word and up to two words before it, from the line start.
+            var first = w
+            while first > 0, w - first < 2, !atLineStart(words[first].start), adjacent(words[first - 1], words[first], text) { first -= 1 }
+            guard atLineStart(words[first].start) else { continue }
+            // The list: the rest of the line, or the bulleted lines below an empty rest.
+            var stop = colon
+            while stop < s.count, s[stop] == " " || s[stop] == "\t" { stop += 1 }
+            if stop < s.count, s[stop] == "\n" {
+                var line = stop + 1
+                while line < s.count {
+                    var k = line
+                    while k < s.count, s[k] == " " || s[k] == "\t" { k += 1 }
+                    guard k < s.count, s[k] == "-" || s[k] == "*" || s[k] == "\u{2022}" else { break }
+                    while k < s.count, s[k] != "\n" { k += 1 }
+                    stop = k
+                    line = k + 1
+                }
+            } else {
+                while stop < s.count, s[stop] != "\n" { stop += 1 }
+            }
+            var k = w + 1
+            while k < words.count, words[k].start < stop {
+                guard startsItem(k, after: colon), !covered(found, words[k]),
+                      let end = nameRun(words, k, text, max: 3), words[end].end <= stop, personLike(words, k, end, text) else { k += 1; continue }
+                found.append(Candidate(kind: .person, start: words[k].start, end: words[end].end))
+                k = end + 1
+            }
+            w = k - 1
+        }
+    }
+
+    /// Whether the name words `k...end` read as a person's name where a
+    /// team, a product or a role may stand too: the first a given name (also
+    /// one that is a word, "Mark"), or of two words or more one a given name
+    /// or surname of the lexicons or no English word. Not with a company's
+    /// legal suffix.
+    private func personLike(_ words: [Word], _ k: Int, _ end: Int, _ text: ScanText) -> Bool {
+        let first = words[k]
+        if (k...end).contains(where: { words[$0].isIn(Sets.legalSuffixes) }) { return false }
+        if lex.isGiven(first) || first.isIn(Sets.wordGiven) { return true }
+        guard end > k else { return false }
+        return (k...end).contains { lex.isGiven(words[$0]) || lex.isSurname(words[$0].exact) || uncommonNameWord(words[$0], text) }
+    }
+
+    /// Last words of a field label that a list of people follows
+    /// (`roster`): "Attendees:", "Teilnehmer:", "Présents :", "Cc:",
+    /// "Reported by:", "Assigned to:", "On call:".
+    static let rosterLeads = WordSet([
+        "attendees", "attendee", "participants", "participant", "present", "invitees", "attendance", "apologies",
+        "absent", "cc", "bcc", "to", "from", "by", "owner", "owners", "assignee", "assignees", "reporter", "contact",
+        "contacts", "call", "commander", "handler", "author", "responsible", "lead", "leads", "escalated",
+        "teilnehmer", "teilnehmende", "teilnehmerinnen", "anwesend", "anwesende", "entschuldigt", "verteiler", "an",
+        "von", "kopie", "ansprechpartner", "ansprechpartnerin", "verantwortlich", "zuständig", "bearbeiter", "verfasser",
+        "présents", "présentes", "présent", "excusés", "absents", "destinataires", "de", "à", "copie", "auteur",
+        "interlocuteur", "participantes", "presentes", "presenças", "ausentes", "para", "responsável", "autor",
+    ], folded: true)
+
+    /// Participles of what people do to tickets, alerts and changes, before
+    /// "by" and its kin (`agentPrepositions`): the one who did it follows.
+    /// Not verbs that machines and tools do as often ("triggered by", "run
+    /// by", "blocked by", "flagged by", "spotted by"): a process or a
+    /// product follows those.
+    static let agentVerbs = WordSet([
+        "reported", "raised", "opened", "submitted", "logged", "created", "approved", "closed", "assigned",
+        "escalated", "requested", "signed", "acknowledged", "resolved", "owned", "handled",
+        "gemeldet", "erstellt", "eröffnet", "geschlossen", "bearbeitet",
+        "freigegeben", "signalé", "signalée", "ouvert", "ouverte", "créé", "créée", "fermé", "fermée", "validé",
+        "reportado", "reportada", "aberto", "aberta", "criado", "criada", "fechado", "fechada", "aprovado",
+    ], folded: true)
+    static let agentPrepositions = WordSet(["by", "von", "par", "por", "pelo", "pela"], folded: true)
+
+    /// Given names that are also English words, taken as names only where a
+    /// list of people leaves no doubt (`roster`).
+    static let wordGiven = WordSet([
+        "Mark", "Will", "Grace", "Rose", "May", "June", "Sunny", "Faith", "Hope", "Joy", "Bill", "Bob", "Frank", "Pat",
+        "Rob", "Sam", "Max", "Ray", "Dawn", "Ivy", "Iris", "Holly", "Amber", "Ruby", "Jade", "Summer", "Cliff", "Dean",
+        "Drew", "Gene", "Guy", "Lily", "Daisy", "Violet", "Heath", "Glen", "Lance", "Chase", "Miles", "Art", "Don",
+        "Hazel", "Olive", "Pearl", "Penny", "Robin", "Sky", "Wade", "Warren", "Bud", "Rusty", "Sandy", "Misty",
+        "Crystal", "Autumn", "Brook", "Forrest", "Hunter", "Mason", "Carter", "Taylor", "Piper", "Harper", "Reed",
+        "Rod", "Jay", "Kit", "Nick", "Ted", "Tom", "Tim", "Jim", "Ken", "Dick", "Ginger", "Candy", "Cherry", "Amy",
+    ], folded: false)
+
     /// Whether a role follows `last` as an apposition: ", our CISO",
     /// " (analyst)", ", head of", ", die Analystin", ", nosso analista".
     private func appositiveRole(after last: Word, _ words: [Word], _ next: Int, _ text: ScanText, bracketOnly: Bool = false) -> Bool {
@@ -724,6 +895,8 @@ struct PersonDetector: Sendable {
     static let userWords = WordSet([
         "user", "username", "login", "account", "benutzer", "nutzer", "benutzername", "konto", "utilisateur",
         "compte", "identifiant", "utilizador", "usuário", "usuario", "conta", "login",
+        "users", "usernames", "accounts", "logins", "konten", "benutzerkonten", "utilisateurs", "comptes",
+        "utilizadores", "usuários", "contas",
     ], folded: true)
 
     /// Consonant pairs that start words in English, German, French,
@@ -934,6 +1107,109 @@ struct PersonDetector: Sendable {
         var next = w
         while next < words.count, words[next].start < k { next += 1 }
         return next
+    }
+
+    /// The end of a lower-case "first.last" account whose parts read as a
+    /// given name and a surname (`dottedNameAccount`), or nil: the whole
+    /// token, letters only (a digit or two may end it), not followed by "@"
+    /// (an e-mail address is the e-mail detector's) or another label.
+    private func dottedNameAccount(_ first: Word, _ last: Word, _ text: ScanText) -> Int? {
+        let s = text.scalars
+        var end = last.end
+        while end < s.count, end - last.end < 2, ScalarClass.isASCIIDigit(s[end]) { end += 1 }
+        if end < s.count, s[end] == "@" || s[end] == "_" || s[end] == "-" || ScalarClass.isAlnum(s[end])
+            || (s[end] == "." && end + 1 < s.count && ScalarClass.isAlnum(s[end + 1])) { return nil }
+        if first.start > 0, s[first.start - 1] == "." || s[first.start - 1] == "@" || s[first.start - 1] == "/" || s[first.start - 1] == "_" { return nil }
+        func capitalised(_ w: Word) -> UInt64? {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in w.start..<w.end {
+                var v = s[k].value
+                guard v >= 0x61 && v <= 0x7A else { return nil }
+                if k == w.start { v -= 0x20 }
+                h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+            }
+            return h
+        }
+        guard let g = capitalised(first), lex.isGiven(g), let f = capitalised(last) else { return nil }
+        guard lex.isSurname(f) || lex.isGiven(f) else { return nil }
+        if Vocabulary.isTLD(String(String.UnicodeScalarView(s[last.start..<last.end]))) { return nil }
+        return end
+    }
+
+    /// A word that says a user name follows (`userWords`), or a German
+    /// compound on "-konto" ("Wartungskonto", "Dienstkontos", "Admin-Konten").
+    @inline(__always)
+    private func isUserWord(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
+        if word.isIn(Sets.userWords) { return true }
+        guard word.length >= 8 else { return false }
+        let last = s[word.end - 1]
+        let e = last == "s" || last == "n" ? word.end - 1 : word.end
+        guard s[e - 1] == "o" || (last == "n" && s[e - 1] == "e") else { return false }
+        return zip(s[(e - 5)..<(e - 1)], "kont".unicodeScalars).allSatisfy { Self.asciiLower($0.value) == $1.value }
+    }
+
+    /// Whether `words[w]` is a whole token and the item before or after it
+    /// in a list (joined by ",", ";", "/" or a conjunction) is a person's
+    /// account: an e-mail address or a dotted name ("m.klein", "a.kowalski";
+    /// three letters or more after the dot and `handleEnd`, so not a file,
+    /// "tfmma.c", or a domain). Not a code identifier
+    /// ("mpfr_add"): functions and processes are listed that way too.
+    private func listedWithAccount(_ words: [Word], _ w: Int, _ text: ScanText) -> Bool {
+        let s = text.scalars
+        func accountChar(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x61 && c.value <= 0x7A) || ScalarClass.isASCIIDigit(c) || c == "." || c == "_" || c == "@" || c == "-"
+        }
+        /// Whether the token `start..<end` is an account: an e-mail address or a dotted name.
+        func account(_ start: Int, _ end: Int) -> Bool {
+            func pathMark(_ k: Int) -> Bool { k >= 0 && k < s.count && (s[k] == "/" || s[k] == "\\" || s[k] == ":") }
+            guard end - start >= 4, !pathMark(start - 1), !pathMark(end) else { return false }
+            if s[start..<end].contains("@") { return true }
+            guard let dot = s[start..<end].firstIndex(of: "."), end - dot > 3 else { return false }
+            return s[start..<end].allSatisfy { $0 == "." || ($0.value >= 0x61 && $0.value <= 0x7A) }
+                && !s[(dot + 1)..<end].contains(".") && Self.handleEnd(s, start) == end
+        }
+        let word0 = words[w]
+        guard word0.start == 0 || !accountChar(s[word0.start - 1]),
+              word0.end == s.count || !accountChar(s[word0.end]) || s[word0.end] == "." && !(word0.end + 1 < s.count && ScalarClass.isAlnum(s[word0.end + 1]))
+        else { return false }
+        /// The separator's far side from `k` going in `step` (-1 or +1): past
+        /// spaces and one list mark or conjunction; nil when none.
+        func across(_ k: Int, _ step: Int) -> Int? {
+            var i = k
+            func spaces() { while i >= 0, i < s.count, s[i] == " " { i += step } }
+            spaces()
+            guard i >= 0, i < s.count else { return nil }
+            if s[i] == "," || s[i] == ";" {
+                i += step
+            } else if s[i] == "/" {
+                // Spaced, as a list's mark ("m.klein / hpeters"); unspaced it joins a path.
+                let spaced = i != k || (i + step >= 0 && i + step < s.count && s[i + step] == " ")
+                guard spaced else { return nil }
+                i += step
+            } else {
+                var j = i
+                while j >= 0, j < s.count, s[j].value >= 0x61, s[j].value <= 0x7A { j += step }
+                guard j != i, j < 0 || j >= s.count || s[j] == " " else { return nil }
+                let lo = min(i, j - step), hi = max(i, j - step) + 1
+                guard hi > lo, lex.conjunctions.contains(s, lo, hi) else { return nil }
+                i = j
+            }
+            spaces()
+            return i >= 0 && i < s.count ? i : nil
+        }
+        let word = words[w]
+        if let last = across(word.start - 1, -1), accountChar(s[last]) {
+            var first = last
+            while first > 0, accountChar(s[first - 1]) { first -= 1 }
+            if account(first, last + 1) { return true }
+        }
+        if let first = across(word.end, 1), accountChar(s[first]) {
+            var end = first
+            while end < s.count, accountChar(s[end]) { end += 1 }
+            while end > first, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+            if account(first, end) { return true }
+        }
+        return false
     }
 
     /// Whether `word` lies inside a name already found.
@@ -1158,6 +1434,31 @@ struct PersonDetector: Sendable {
                             candidates.append(Candidate(kind: .person, start: i, end: e)); i = e; matched = true; break
                         }
                     }
+                    // A surname and given name standing alone, between
+                    // punctuation, spaces or brackets rather than inside a
+                    // run of kanji and kana ("出席：…、高橋誠（開発部課長）",
+                    // "情シス 鈴木一郎 →"), or after a word for a person or a
+                    // department ("退職予定者中村健一（", "総務部佐藤が実施"):
+                    // no kanji of a company, a place or an office in it.
+                    var e = j
+                    while e < s.count, isHan(s[e]) { e += 1 }
+                    let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+                    let after: Unicode.Scalar? = e < s.count ? s[e] : nil
+                    let alone = (before.map { !isHan($0) && !isKana($0) } ?? true) && (after.map { !isHan($0) && !isKana($0) } ?? true)
+                    let afterPerson = before.map { Self.personSuffixes_ja.contains($0) } ?? false
+                    let particleAfter = after.map { Self.particles_ja.contains($0) || $0 == "\u{FF08}" || $0 == "(" } ?? true
+                    if e - j <= 3, !s[j..<e].contains(where: { Self.notGivenKanji.contains($0) }),
+                       (alone && e > j) || (afterPerson && (particleAfter || !(after.map(isKana) ?? false))) {
+                        candidates.append(Candidate(kind: .person, start: i, end: e)); i = e; matched = true; break
+                    }
+                    // A surname alone after a label's colon or before a chat
+                    // line's colon: "担当：山田", "田中：「…」" — not a
+                    // prefecture's name ("千葉：3件").
+                    func colon(_ c: Unicode.Scalar?) -> Bool { c == "\u{FF1A}" || c == ":" }
+                    if e == j, alone, colon(before) || (colon(after) && (before == nil || before == "\n")),
+                       !Self.prefectures_ja.contains(String(String.UnicodeScalarView(s[i..<j]))) {
+                        candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
+                    }
                     // Before contact details in brackets: "高橋(内線4127", "高橋（090-…".
                     if j + 1 < s.count, s[j] == "(" || s[j] == "\u{FF08}",
                        ScalarClass.isASCIIDigit(s[j + 1]) || (s[j + 1] == "内" && j + 2 < s.count && s[j + 2] == "線") {
@@ -1177,6 +1478,21 @@ struct PersonDetector: Sendable {
             i += 1
         }
     }
+
+    /// Prefectures whose names are also common surnames.
+    static let prefectures_ja: Set<String> = ["千葉", "福島", "石川", "山口", "宮崎", "長野", "福井", "広島", "熊本", "岡山",
+                                              "秋田", "山形", "富山", "岐阜", "静岡", "三重", "奈良", "鳥取", "島根", "徳島",
+                                              "香川", "高知", "福岡", "佐賀", "長崎", "大分", "青森", "岩手", "宮城", "茨城",
+                                              "栃木", "群馬", "埼玉", "新潟", "山梨", "愛知", "滋賀", "京都", "大阪", "兵庫",
+                                              "沖縄", "東京", "愛媛"]
+    /// Kanji that end a word for a person or a department, after which a
+    /// surname names someone ("退職予定者中村", "総務部佐藤").
+    static let personSuffixes_ja: Set<Unicode.Scalar> = ["者", "員", "部", "課", "室", "係", "班"]
+    /// Kanji of companies, places, offices and things, never in a given name
+    /// after a surname ("中村製作所", "千葉県", "上野駅", "本田技研").
+    static let notGivenKanji: Set<Unicode.Scalar> = Set("""
+    部課室係班社所店局省庁市町村県都府区郡業行株会銀工製電建商院校学駅線号署城薬技研観産興機器械設鉄道運輸通信証券保険協組団財法園館場病医港空側様殿氏長
+    """.unicodeScalars.filter { $0 != "\n" })
 
     /// Chinese names: a common surname (one character, or a compound such
     /// as 欧阳), at most two more characters of given name, then a title or

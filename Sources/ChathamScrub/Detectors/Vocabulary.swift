@@ -144,6 +144,9 @@ enum Vocabulary {
     ]
 
     /// Second-level labels under a ccTLD that are not the member's own name
-    /// ("co" in acmebank.co.uk), skipped when deriving the name from a domain.
-    static let secondLevel: Set<String> = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "go"]
+    /// ("co" in acmebank.co.uk, "nhs" in northgate-health.nhs.uk: shared by
+    /// every member of a sector, as the public suffix list has them),
+    /// skipped when deriving the name from a domain.
+    static let secondLevel: Set<String> = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "go",
+                                           "nhs", "police", "sch", "mod", "gouv", "gob", "govt", "gv", "asso", "nom"]
 }
