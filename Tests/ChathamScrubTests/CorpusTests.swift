@@ -70,11 +70,19 @@ import Testing
         //     round 13's fixes: 6/161 at first sight (a Japanese surname
         //     after a label's or a chat line's colon, dotted and
         //     underscored accounts in brackets or after "-konto").
+        // 15: 30 natural narratives across twelve kinds of incident: 3/178
+        //     at first sight (an account in brackets after "login", an IBAN
+        //     after "IBAN para" with a bad check digit, a bank account in
+        //     full-width brackets); one left ("tadewale": no lexicon name).
+        // 16: 25 natural narratives, five languages alike: 3/147 (an account
+        //     after "login (", one after "conta local", a Japanese surname
+        //     in quotes).
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
-            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 5),
+            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
+            ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

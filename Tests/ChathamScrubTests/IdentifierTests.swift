@@ -255,6 +255,8 @@ extension LaterDetectorTests {
         check("Ticket interne GLPI-77821 ouvert", [("id", "GLPI-77821")])
         check("for claim BC-2026-008812 today", [("id", "BC-2026-008812")])
         check("incident logged on Datix W-118734 today", [("id", "W-118734")])
+        check("a mudança do IBAN para PT50 0033 0000 4571 3890 2210 5 foi pedida", [("id", "PT50 0033 0000 4571 3890 2210")])
+        check("送金先は香港の銀行口座（012-883-4471926）でした", [("id", "012-883-4471926")])
         // Near-misses: advisories and standards, short numbers, one letter,
         // algorithm names, the keep list's CVE ids.
         check("see ZDI-24-12345, VMSA-2021-0028 and ISO-27001 and RFC-1918", [])
@@ -348,6 +350,7 @@ extension LaterDetectorTests {
         // Near-misses: a company, a prefecture, a station, a ward office; a surname alone in a list.
         check("千葉県警に相談、上野駅で発生、本田技研の工場、中野区役所、東京 山田電機 →", [])
         check("担当：山田\n田中：「請求書メールが届いています」", [("person", "山田"), ("person", "田中")])
+        check("「鈴木」が2名表示された。Regards, 高橋 / CSIRT", [("person", "鈴木"), ("person", "高橋")])
         check("千葉：3件、福島：2件", [])
     }
 }
@@ -429,6 +432,9 @@ extension LaterDetectorTests {
               [("user", "a.kowalski"), ("user", "m.yilmaz"), ("user", "hpeters")])
         check("contas mferreira e jlopez@example.pt", [("user", "mferreira"), ("email", "jlopez@example.pt")])
         check("ein Login des Wartungskontos wart_spectrum", [("user", "wart_spectrum")])
+        check("his own login (anowak, staff badge) and a conta local fgt_support",
+              [("user", "anowak"), ("user", "fgt_support")])
+        check("the account (abuse) and the login (admin) page, a conta local ativa", [])
         check("um colaborador (rodrigo.matos) e o user in Leeds (r.kumar2)", [("user", "rodrigo.matos"), ("user", "r.kumar2")])
         // Near misses: code identifiers and paths are listed that way too;
         // dotted words that are no names.

@@ -730,7 +730,7 @@ struct IdentifierDetector: Detector {
         var skipped = 0
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
-            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" { j += 1 }
+            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" || s[j] == "\u{FF08}" { j += 1 }
             guard j < s.count else { return }
             // A token.
             var k = j
@@ -770,7 +770,8 @@ struct IdentifierDetector: Detector {
                 listed(text, after: k, &out)
                 return
             }
-            guard Keywords.fillers.contains(s, j, k) else { return }
+            guard Keywords.fillers.contains(s, j, k)
+                || (Keywords.bankWords.contains(s, i, kwEnd) && Keywords.bankFillers.contains(s, j, k)) else { return }
             j = k
             if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
             skipped += 1
@@ -874,6 +875,10 @@ enum Keywords {
                                     "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
                                     "protocolo", "numéro", "número", "petition", "receipt", "procès", "vendor"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
+    /// Bank-account words, after which a change of account reads "IBAN to
+    /// …", "IBAN para …", "IBAN auf …" ("alteração do IBAN para PT50 …").
+    static let bankWords = WordSet(["iban", "nib", "rib", "konto", "kontonummer", "conta", "compte"], folded: true)
+    static let bankFillers = WordSet(["to", "para", "auf", "vers", "sur", "for", "pour", "für"], folded: true)
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",

@@ -141,6 +141,7 @@ enum Names {
         "adjuster", "underwriter", "teller", "cashier", "lawyer", "solicitor", "counsel", "attorney", "inspector",
         "detective", "constable", "sergeant", "professor", "student", "volunteer", "driver", "receptionist",
         "coordinator", "pentester", "customer", "client", "user", "practitioner", "recipient", "sender", "requester",
+        "taker", "notetaker", "scribe", "facilitator", "moderator",
         "reporter", "owner", "victim", "approver", "assignee", "submitter", "beneficiary", "empfänger", "empfängerin",
         "absender", "absenderin", "destinataire", "expéditeur", "expéditrice", "destinatário", "destinatária", "remetente",
         "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",

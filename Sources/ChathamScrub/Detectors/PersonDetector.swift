@@ -52,6 +52,7 @@ struct PersonDetector: Sendable {
         static let wordGiven: UInt32 = 1 << 24
         static let agentVerbs: UInt32 = 1 << 25
         static let agentPrepositions: UInt32 = 1 << 26
+        static let accountQualifiers: UInt32 = 1 << 27
     }
 
     /// The sets behind `Sets`, bit by bit.
@@ -59,7 +60,7 @@ struct PersonDetector: Sendable {
         [titles, dotTitles, roles, keepWords, abbreviations, greetings, signOffs, userWords, listLeads, addressVerbs,
          conjunctions, fromWords, determiners, groups, sayVerbs, notAppositive, legalSuffixes, englishFunctionWords,
          otherFunctionWords, stop, particleSet, koreanLatin, given, rosterLeads, wordGiven,
-         agentVerbs, agentPrepositions]
+         agentVerbs, agentPrepositions, accountQualifiers]
     }
     static let wordClasses = WordClasses(classSets)
 
@@ -381,62 +382,12 @@ struct PersonDetector: Sendable {
                 w = end + 1
                 continue
             }
-            // A lower-case user name after a word that says it is one:
-            // "o utilizador rcardoso", "user mwong", "Benutzer kschmidt".
-            // Only a token that cannot be a word: its first two letters are
-            // consonants that start no word in the corpus languages (rc,
-            // mw, js, tm …), so "the user clicked" stays.
-            if w + 1 < words.count, isUserWord(word, s), !words[w + 1].titlecase,
-               userNameShape(s, words[w + 1].start, words[w + 1].end), adjacent(word, words[w + 1], text, allowComma: true) {
-                candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
-                w += 2
-                continue
-            }
-            // A user name as the agent of what people do to tickets and
-            // alerts: "reported by kgibson", "closed by j.barnes",
-            // "gemeldet von kschmidt", "signalé par mdupont" — the same
-            // shapes as after a user word.
-            if w + 2 < words.count, word.isIn(Sets.agentVerbs), words[w + 1].isIn(Sets.agentPrepositions),
-               adjacent(word, words[w + 1], text), !words[w + 2].titlecase, adjacent(words[w + 1], words[w + 2], text),
-               let end = userNameShape(s, words[w + 2].start, words[w + 2].end) ? words[w + 2].end : Self.handleEnd(s, words[w + 2].start) {
-                candidates.append(Candidate(kind: .user, start: words[w + 2].start, end: end))
-                w += 3
-                while w < words.count, words[w].start < end { w += 1 }
-                continue
-            }
-            // An account written as a person's first and last name, lower
-            // case, joined by a dot: "(rodrigo.matos)", "anna.kowalski" —
-            // a given name and a surname (or given name) of the lexicons.
-            if !word.titlecase, w + 1 < words.count, word.end < s.count, s[word.end] == ".", words[w + 1].start == word.end + 1,
-               !words[w + 1].titlecase, word.length >= 3, words[w + 1].length >= 3,
-               let end = dottedNameAccount(word, words[w + 1], text) {
-                candidates.append(Candidate(kind: .user, start: word.start, end: end))
-                w += 2
-                continue
-            }
-            // A user name listed next to a handle or an e-mail address:
-            // "(j.schaefer, m.klein, hpeters)", "contas jsilva e a.costa@…".
-            if !word.titlecase, userNameShape(s, word.start, word.end),
-               listedWithAccount(words, w, text) {
-                candidates.append(Candidate(kind: .user, start: word.start, end: word.end))
-                w += 1
-                continue
-            }
-            // A list after such a word and "names such as", "accounts
-            // like", "IDs:": "user names such as s2291847 and mkowalczyk".
-            if w + 1 < words.count, isUserWord(word, s), words[w + 1].isIn(Sets.listLeads),
-               let next = userList(words, w + 1, text, into: &candidates) {
+            // User names and accounts: after a word that says so, as the
+            // agent of "reported by", listed with accounts (`userNames`).
+            if !word.titlecase ? (word.end < s.count && s[word.end] == ".") || listMarkNear(word, s) || word.isIn(Sets.agentVerbs | Sets.userWords)
+                : word.isIn(Sets.agentVerbs) || isUserWord(word, s),
+               let next = userNames(words, w, text, s, into: &candidates) {
                 w = next
-                continue
-            }
-            // A lower-case handle joined by "_" or "." after such a word:
-            // "user noc_ebuka", "the staff login kt.adewale" (a domain such
-            // as "user evil.com" is the URL detectors').
-            if w + 1 < words.count, isUserWord(word, s), adjacent(word, words[w + 1], text, allowComma: true),
-               let end = Self.handleEnd(s, words[w + 1].start) {
-                candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: end))
-                w += 1
-                while w < words.count, words[w].start < end { w += 1 }
                 continue
             }
             // After a verb of addressing someone: "please ping Radomir
@@ -713,6 +664,79 @@ struct PersonDetector: Sendable {
         }
     }
 
+    /// User names and accounts that the words around them announce (the
+    /// person detector's lower-case rules): the index of the first word
+    /// after what was found, or nil when no rule applies at `words[w]`.
+    /// Kept out of `detect`'s loop, which visits every word and calls this
+    /// only for words that may start one of these rules.
+    @inline(never)
+    private func userNames(_ words: [Word], _ w: Int, _ text: ScanText, _ s: [Unicode.Scalar],
+                           into candidates: inout [Candidate]) -> Int? {
+        let word = words[w]
+        // A lower-case user name after a word that says it is one:
+        // "o utilizador rcardoso", "user mwong", "Benutzer kschmidt".
+        // Only a token that cannot be a word: its first two letters are
+        // consonants that start no word in the corpus languages (rc,
+        // mw, js, tm …), so "the user clicked" stays.
+        if w + 1 < words.count, isUserWord(word, s), !words[w + 1].titlecase,
+           userNameShape(s, words[w + 1].start, words[w + 1].end) || initialAndName(words[w + 1], s),
+           adjacent(word, words[w + 1], text, allowComma: true, allowBracket: true) {
+            candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
+            return w + 2
+        }
+        // A user name as the agent of what people do to tickets and
+        // alerts: "reported by kgibson", "closed by j.barnes",
+        // "gemeldet von kschmidt", "signalé par mdupont" — the same
+        // shapes as after a user word.
+        if w + 2 < words.count, word.isIn(Sets.agentVerbs), words[w + 1].isIn(Sets.agentPrepositions),
+           adjacent(word, words[w + 1], text), !words[w + 2].titlecase, adjacent(words[w + 1], words[w + 2], text),
+           let end = userNameShape(s, words[w + 2].start, words[w + 2].end) ? words[w + 2].end : Self.handleEnd(s, words[w + 2].start) {
+            candidates.append(Candidate(kind: .user, start: words[w + 2].start, end: end))
+            var next = w + 3
+            while next < words.count, words[next].start < end { next += 1 }
+            return next
+        }
+        // An account written as a person's first and last name, lower
+        // case, joined by a dot: "(rodrigo.matos)", "anna.kowalski" —
+        // a given name and a surname (or given name) of the lexicons.
+        if !word.titlecase, w + 1 < words.count, word.end < s.count, s[word.end] == ".", words[w + 1].start == word.end + 1,
+           !words[w + 1].titlecase, word.length >= 3, words[w + 1].length >= 3,
+           let end = dottedNameAccount(word, words[w + 1], text) {
+            candidates.append(Candidate(kind: .user, start: word.start, end: end))
+            return w + 2
+        }
+        // A user name listed next to a handle or an e-mail address:
+        // "(j.schaefer, m.klein, hpeters)", "contas jsilva e a.costa@…".
+        if !word.titlecase, listMarkNear(word, s), userNameShape(s, word.start, word.end),
+           listedWithAccount(words, w, text) {
+            candidates.append(Candidate(kind: .user, start: word.start, end: word.end))
+            return w + 1
+        }
+        // A list after such a word and "names such as", "accounts
+        // like", "IDs:": "user names such as s2291847 and mkowalczyk".
+        if w + 1 < words.count, isUserWord(word, s), words[w + 1].isIn(Sets.listLeads),
+           let next = userList(words, w + 1, text, into: &candidates) {
+            return next
+        }
+        // A lower-case handle joined by "_" or "." after such a word:
+        // "user noc_ebuka", "the staff login kt.adewale" (a domain such
+        // as "user evil.com" is the URL detectors').
+        if w + 1 < words.count, isUserWord(word, s) {
+            // One qualifying word may stand between: "a conta local
+            // fgt_support", "le compte technique svc_sauvegarde".
+            var n = w + 1
+            if n + 1 < words.count, words[n].isIn(Sets.accountQualifiers), adjacent(word, words[n], text) { n += 1 }
+            if adjacent(words[n - 1], words[n], text, allowComma: true, allowBracket: true),
+               let end = Self.handleEnd(s, words[n].start) {
+                candidates.append(Candidate(kind: .user, start: words[n].start, end: end))
+                var next = n
+                while next < words.count, words[next].start < end { next += 1 }
+                return next
+            }
+        }
+        return nil
+    }
+
     /// Names listed under a field label that starts a line: "Attendees: Mark
     /// Winter, Sunny Abernethy (IR lead)", "Teilnehmer: …", "Présents : …",
     /// "Cc: …", "Reported by: …", also one per bulleted line below a label
@@ -831,6 +855,15 @@ struct PersonDetector: Sendable {
         "reportado", "reportada", "aberto", "aberta", "criado", "criada", "fechado", "fechada", "aprovado",
     ], folded: true)
     static let agentPrepositions = WordSet(["by", "von", "par", "por", "pelo", "pela"], folded: true)
+
+    /// Words between an account word and its name: "conta local
+    /// fgt_support", "compte technique svc_x", "the admin account" is the
+    /// other order.
+    static let accountQualifiers = WordSet([
+        "local", "locale", "lokal", "lokales", "admin", "administrateur", "administrador", "service", "serviço",
+        "servico", "technique", "técnica", "tecnica", "privilégié", "privilegiada", "partagé", "partilhada",
+        "compartilhada", "générique", "genérica", "nouveau", "nova", "neues", "neue", "dormant", "inativa",
+    ], folded: true)
 
     /// Given names that are also English words, taken as names only where a
     /// list of people leaves no doubt (`roster`).
@@ -1109,10 +1142,11 @@ struct PersonDetector: Sendable {
         return next
     }
 
-    /// The end of a lower-case "first.last" account whose parts read as a
-    /// given name and a surname (`dottedNameAccount`), or nil: the whole
-    /// token, letters only (a digit or two may end it), not followed by "@"
-    /// (an e-mail address is the e-mail detector's) or another label.
+    /// The end of a lower-case "first.last" account whose parts,
+    /// capitalised, are a given name and a surname (or a given name) of the
+    /// lexicons, or nil: the whole token, letters only (a digit or two may
+    /// end it), not followed by "@" (an e-mail address is the e-mail
+    /// detector's) or another label.
     private func dottedNameAccount(_ first: Word, _ last: Word, _ text: ScanText) -> Int? {
         let s = text.scalars
         var end = last.end
@@ -1136,6 +1170,20 @@ struct PersonDetector: Sendable {
         return end
     }
 
+    /// A lower-case account made of an initial and a name of the lexicons,
+    /// itself no English word: "anowak" (A. Nowak), not "abuse".
+    private func initialAndName(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
+        guard word.length >= 5, word.length <= 16, !lex.english.contains(hash: word.lower) else { return false }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in (word.start + 1)..<word.end {
+            var v = s[k].value
+            guard v >= 0x61 && v <= 0x7A else { return false }
+            if k == word.start + 1 { v -= 0x20 }
+            h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+        }
+        return lex.isSurname(h) || lex.isGiven(h)
+    }
+
     /// A word that says a user name follows (`userWords`), or a German
     /// compound on "-konto" ("Wartungskonto", "Dienstkontos", "Admin-Konten").
     @inline(__always)
@@ -1146,6 +1194,16 @@ struct PersonDetector: Sendable {
         let e = last == "s" || last == "n" ? word.end - 1 : word.end
         guard s[e - 1] == "o" || (last == "n" && s[e - 1] == "e") else { return false }
         return zip(s[(e - 5)..<(e - 1)], "kont".unicodeScalars).allSatisfy { Self.asciiLower($0.value) == $1.value }
+    }
+
+    /// A cheap first test for `listedWithAccount` (two scalars, no word
+    /// loaded): a list mark right after `word` or before the space before
+    /// it. An item joined only by a conjunction ("hpeters und m.klein") is
+    /// left to the rules that read the word before the list.
+    @inline(__always)
+    private func listMarkNear(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
+        @inline(__always) func mark(_ c: Unicode.Scalar) -> Bool { c == "," || c == ";" || c == "/" }
+        return (word.end < s.count && mark(s[word.end])) || (word.start >= 2 && mark(s[word.start - 2]))
     }
 
     /// Whether `words[w]` is a whole token and the item before or after it
@@ -1168,9 +1226,9 @@ struct PersonDetector: Sendable {
             return s[start..<end].allSatisfy { $0 == "." || ($0.value >= 0x61 && $0.value <= 0x7A) }
                 && !s[(dot + 1)..<end].contains(".") && Self.handleEnd(s, start) == end
         }
-        let word0 = words[w]
-        guard word0.start == 0 || !accountChar(s[word0.start - 1]),
-              word0.end == s.count || !accountChar(s[word0.end]) || s[word0.end] == "." && !(word0.end + 1 < s.count && ScalarClass.isAlnum(s[word0.end + 1]))
+        let word = words[w]
+        guard word.start == 0 || !accountChar(s[word.start - 1]),
+              word.end == s.count || !accountChar(s[word.end]) || s[word.end] == "." && !(word.end + 1 < s.count && ScalarClass.isAlnum(s[word.end + 1]))
         else { return false }
         /// The separator's far side from `k` going in `step` (-1 or +1): past
         /// spaces and one list mark or conjunction; nil when none.
@@ -1197,7 +1255,6 @@ struct PersonDetector: Sendable {
             spaces()
             return i >= 0 && i < s.count ? i : nil
         }
-        let word = words[w]
         if let last = across(word.start - 1, -1), accountChar(s[last]) {
             var first = last
             while first > 0, accountChar(s[first - 1]) { first -= 1 }
@@ -1294,14 +1351,15 @@ struct PersonDetector: Sendable {
         return colonBetweenDigits && digits >= 3
     }
 
-    /// Whether `b` follows `a` with only a space (or a comma/colon, or a title's dot) between.
-    private func adjacent(_ a: Word, _ b: Word, _ text: ScanText, allowDot: Bool = false, allowComma: Bool = false) -> Bool {
+    /// Whether `b` follows `a` with only a space (or a comma/colon, a title's dot, an opening bracket) between.
+    private func adjacent(_ a: Word, _ b: Word, _ text: ScanText, allowDot: Bool = false, allowComma: Bool = false,
+                          allowBracket: Bool = false) -> Bool {
         var k = a.end
         var punct = 0
         while k < b.start {
             let c = text.scalars[k]
             if c == " " || c == "\u{00A0}" { k += 1; continue }
-            if (allowDot && c == ".") || (allowComma && (c == "," || c == ":")) { punct += 1; k += 1; continue }
+            if (allowDot && c == ".") || (allowComma && (c == "," || c == ":")) || (allowBracket && c == "(") { punct += 1; k += 1; continue }
             return false
         }
         return punct <= 1 && b.start - a.end <= 3
@@ -1444,7 +1502,11 @@ struct PersonDetector: Sendable {
                     while e < s.count, isHan(s[e]) { e += 1 }
                     let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
                     let after: Unicode.Scalar? = e < s.count ? s[e] : nil
-                    let alone = (before.map { !isHan($0) && !isKana($0) } ?? true) && (after.map { !isHan($0) && !isKana($0) } ?? true)
+                    // A placeholder next to it is no boundary: the rule must
+                    // read the same before and after redaction.
+                    let nextToPlaceholder = (i > 0 && text.protected[i - 1]) || (e < s.count && text.protected[e])
+                    let alone = !nextToPlaceholder && (before.map { !isHan($0) && !isKana($0) } ?? true)
+                        && (after.map { !isHan($0) && !isKana($0) } ?? true)
                     let afterPerson = before.map { Self.personSuffixes_ja.contains($0) } ?? false
                     let particleAfter = after.map { Self.particles_ja.contains($0) || $0 == "\u{FF08}" || $0 == "(" } ?? true
                     if e - j <= 3, !s[j..<e].contains(where: { Self.notGivenKanji.contains($0) }),
@@ -1454,8 +1516,13 @@ struct PersonDetector: Sendable {
                     // A surname alone after a label's colon or before a chat
                     // line's colon: "担当：山田", "田中：「…」" — not a
                     // prefecture's name ("千葉：3件").
+                    // Also alone in Latin-script text ("Regards, 山田 / CSIRT")
+                    // or in quotes ("「鈴木」が2名表示され").
                     func colon(_ c: Unicode.Scalar?) -> Bool { c == "\u{FF1A}" || c == ":" }
-                    if e == j, alone, colon(before) || (colon(after) && (before == nil || before == "\n")),
+                    let inLatin = before.map { $0 == " " } ?? false
+                        && (after.map { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "\n" || $0 == ")" } ?? true)
+                    let quoted = before == "\u{300C}" && after == "\u{300D}"
+                    if e == j, alone, colon(before) || (colon(after) && (before == nil || before == "\n")) || inLatin || quoted,
                        !Self.prefectures_ja.contains(String(String.UnicodeScalarView(s[i..<j]))) {
                         candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
                     }
