@@ -77,12 +77,31 @@ import Testing
         // 16: 25 natural narratives, five languages alike: 3/147 (an account
         //     after "login (", one after "conta local", a Japanese surname
         //     in quotes).
+        // 17: 25 natural narratives (minutes, chats, hand-overs, claim
+        //     notes): 4/162 and one count lost at first sight (an account
+        //     after "Benutzerkennung:", one after Portuguese "o", a Japanese
+        //     surname introducing its writer; "comptes de 212 courtiers").
+        // 18: 25 semi-structured narratives (report templates, pasted
+        //     alerts, mail headers, call logs): 9/148 at first sight; three
+        //     are suppliers' company names, which no rule removes (policy,
+        //     docs/scrubbing.md), the rest a handle "on GitHub", "IR-0931",
+        //     "Agent: Holly", an employee number answered on the next line,
+        //     a Japanese surname carried forward from the full name.
+        // 19: 25 natural narratives (regulator forms, shift logs, chats):
+        //     6/163 and one product lost at first sight (a user name after
+        //     "user is", a storage container's name, a first name carried
+        //     from a mailbox, a guard's name after his role, an account
+        //     after アカウント, a surname after "担当の"; "O.MG Cable" read
+        //     as a domain).
+        // 20: 25 natural narratives by sector: 1/157 at first sight (a
+        //     foreign name in katakana).
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
             ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
-            ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0),
+            ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
+            ("narratives18", 148, 150, 3), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

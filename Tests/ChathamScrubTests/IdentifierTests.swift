@@ -263,6 +263,9 @@ extension LaterDetectorTests {
         check("SHA-256, AES-256, RSA-4096, UTF-16 and X-12345 and CWE-1234", [])
         check("SIDs S-1-5-32-544 and S-1-5-18, the T-1000 and a Boeing 737-800", [])
         check("exploited CVE-2023-23397 on day one", [])
+        // One zero-padded group of four is a sequence number.
+        check("INCIDENT REPORT – IR-0931\nReported by", [("id", "IR-0931")])
+        check("SHA-1024 and ISO-0001 and AB-1234 and X-0123", [])
     }
 }
 
@@ -352,6 +355,24 @@ extension LaterDetectorTests {
         check("担当：山田\n田中：「請求書メールが届いています」", [("person", "山田"), ("person", "田中")])
         check("「鈴木」が2名表示された。Regards, 高橋 / CSIRT", [("person", "鈴木"), ("person", "高橋")])
         check("千葉：3件、福島：2件", [])
+        // Introducing oneself; a sign-off's surname before its department.
+        check("情報システム部の山田です。総務課の佐藤と申します。", [("person", "山田"), ("person", "佐藤")])
+        check("以上\n鈴木（情報セキュリティ室）", [("person", "鈴木")])
+        // Carried forward from a name found in full: where no kanji is glued to it.
+        check("From: 鈴木一郎\n各位\nさくら精機の鈴木です。鈴木町の工場。以上、鈴木（情報セキュリティ室）",
+              [("person", "鈴木一郎"), ("person", "鈴木"), ("person", "鈴木")])
+        // Near misses: no name found in full, a surname glued to a place word,
+        // a bracket that holds no department, "です" after a prefecture.
+        check("鈴木町の工場です。", [])
+        check("以上\n鈴木（未定）\n東京の千葉です。", [])
+        // After "担当の" before a particle; an account after アカウント; a
+        // foreign name in katakana where a name stands.
+        check("担当の鈴木が取りまとめ中。アカウントs-kimuraは停止済み。", [("person", "鈴木"), ("user", "s-kimura")])
+        check("連絡先：CSIRT ラウル・サントス\nマリア・シルバさんが対応", [("person", "ラウル・サントス"), ("person", "マリア・シルバ")])
+        // Near misses: a loanword compound in a sentence, "ID" after Latin
+        // text (not the Japanese account word), a surname glued to a place
+        // word after "の".
+        check("ソーシャル・エンジニアリングの手口。user ID abcd。本社の山田町工場が", [])
     }
 }
 
@@ -449,6 +470,48 @@ extension LaterDetectorTests {
         // Near misses: what tools and processes do, ordinary words.
         check("alert triggered by mshta, blocked by defender and run by psexec", [])
         check("reported by the user and closed by email", [])
+    }
+
+    @Test func userNamesByPlatformArticleAndAnswer() {
+        // A handle before "on GitHub"; an account after "Benutzerkennung:".
+        check("A contractor developer, mfontaine-dev on GitHub, pushed it; jdoe42 auf GitLab",
+              [("user", "mfontaine-dev"), ("user", "jdoe42")])
+        check("Benutzerkennung: kdm_schulte. Es gibt Hinweise", [("user", "kdm_schulte")])
+        // After the article Portuguese puts before a name: an initial and a surname.
+        check("um deles é o fsouza do faturamento", [("user", "fsouza")])
+        // An employee number asked for, answered on the next line.
+        check("Agente: Pode indicar-me o seu número de colaborador?\nChamador: É o 40219. Estou com pressa.",
+              [("id", "40219")])
+        check("Agent: What is your employee number?\nCaller: since 2019, it is 88123.", [("id", "88123")])
+        // A first name alone after a call log's speaker label.
+        check("Caller: Dr Kenji Morrison\nAgent: Holly\nCaller: I left my laptop", [("person", "Kenji Morrison"), ("person", "Holly")])
+        // Near misses: words before "on GitHub", English articles before
+        // terms of a user name's shape, a count after "comptes de", a year
+        // and no number in the answer, a label before speech.
+        check("the code on GitHub, open-source on GitHub, projeto no GitHub, published on Twitter", [])
+        check("the wchan field and o dmarc do domínio", [])
+        check("la base des comptes de 212 courtiers", [])
+        check("What is your ticket number?\nCaller: 3 of them, since 2019.", [])
+        check("Agent: Was it encrypted?\nNota da analista: ok", [])
+    }
+
+    @Test func accountsStorageNamesAndMailboxNames() {
+        // A copula between the user word and the name.
+        check("Logged-on user is ttembo.", [("user", "ttembo")])
+        // A container named after the word for one and its service.
+        check("le conteneur Azure Blob Storage blulyonexportcredit a été laissé", [("host", "blulyonexportcredit")])
+        check("the bucket s3 acme-prod-exports was public", [("host", "acme-prod-exports")])
+        // A mailbox's given name, later alone.
+        check("De helena.matos@trafoluso.pt.\nA conta da Helena foi comprometida.",
+              [("email", "helena.matos@trafoluso.pt"), ("person", "Helena")])
+        // A name the lexicons lack right after a lower-case role.
+        check("vigilante Edvaldo foi verificar", [("person", "Edvaldo")])
+        // Near misses: a user word before a word; containers and storage
+        // before words; a team's mailbox; an initialism with a dot.
+        check("the user is unknown and the account was locked", [])
+        check("the container was public, bucket policies, cloud storage provider, stockage chiffré", [])
+        check("De security.team@example.pt: a Security e o Comercial.", [("email", "security.team@example.pt")])
+        check("It's an O.MG Cable, not one of ours; at 10 P.M.", [])
     }
 
     @Test func listedUserNamesAndSupplierAccounts() {

@@ -6,7 +6,7 @@
 ///
 /// Near-misses left alone: file names ("invoice.pdf", "payload.exe",
 /// "script.ps1", "report.doc.zip"), version numbers ("1.2.3"), abbreviations
-/// ("e.g.", "i.e."), dotted numbers (IPs are the IP detector's).
+/// ("e.g.", "i.e.", "O.MG"), dotted numbers (IPs are the IP detector's).
 struct DottedNameDetector: Sendable {
     func detect(_ text: ScanText, tainted: (Int, Int) -> Bool, into candidates: inout [Candidate]) {
         let s = text.scalars
@@ -60,6 +60,10 @@ struct DottedNameDetector: Sendable {
                 }
                 let end = labels.last!.1
                 if labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy(ScalarClass.isASCIIDigit) }) { continue }
+                // One capital letter, a dot and capitals is an initialism or
+                // a product's name ("O.MG Cable", "I.AM"), not a domain.
+                if labels.count == 2, labels[0].1 - labels[0].0 == 1,
+                   labels.allSatisfy({ s[$0.0..<$0.1].allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A } }), !tainted(i, end) { continue }
                 func name(_ label: (Int, Int)) -> String {
                     var name = String.UnicodeScalarView()
                     for c in s[label.0..<label.1] where !ScalarClass.isIgnorable(c) {

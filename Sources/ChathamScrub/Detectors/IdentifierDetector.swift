@@ -473,7 +473,7 @@ struct IdentifierDetector: Detector {
     /// all and three or more in the last (NFIB-26-0471193, GLPI-77821,
     /// BC-2026-008812); one capital letter before one group of six digits or
     /// more (W-118734 — not a SID's S-1-5-32-544, nor a CVE id cut short,
-    /// "E-2024-21762").
+    /// "E-2024-21762"); or one zero-padded group of four digits (IR-0931).
     /// Advisory and standard ids are facts, not references
     /// (`advisoryPrefixes`: CVE-, ZDI-, VMSA-, ISO- …); a CVE id is also kept
     /// by the keep list.
@@ -491,6 +491,9 @@ struct IdentifierDetector: Detector {
             k = e
         }
         if letters - i == 1 { return groups == 1 && digits >= 6 ? k : nil }
+        // One zero-padded group of four is a sequence number (IR-0931): a
+        // year, a key length or a count has no leading zero.
+        if groups == 1, last == 4, s[letters + 1] == "0" { return k }
         return digits >= 5 && last >= 3 ? k : nil
     }
     static let advisoryPrefixes = WordSet([
@@ -728,10 +731,14 @@ struct IdentifierDetector: Detector {
         var j = kwEnd
         if j < s.count, s[j] == "." || s[j] == "-" { j += 1 } // "ext. 4471", "Tel. 0170 …", "TeamViewer-ID"
         var skipped = 0
+        var ofSkipped = false
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
             while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" || s[j] == "\u{FF08}" { j += 1 }
             guard j < s.count else { return }
+            // Asked for, answered on the next line: "Pode indicar-me o seu
+            // número de colaborador?\nChamador: É o 40219."
+            if s[j] == "?" || s[j] == "\u{FF1F}" { answer(text, afterQuestion: j, &out); return }
             // A token.
             var k = j
             var digits = 0, letters = 0
@@ -765,6 +772,9 @@ struct IdentifierDetector: Detector {
             // Digits and dots only ("TeamViewer 15.2", "ref 2.4"): a version or an amount.
             if letters == 0, s[j..<k].contains("."), s[j..<k].allSatisfy({ $0 == "." || ScalarClass.isASCIIDigit($0) }) { return }
             let enough = Keywords.needsFour.contains(s, i, kwEnd) ? digits >= 4 : digits >= 3
+            // A count after "of": "la base des comptes de 212 courtiers",
+            // "accounts of 300 users" — a short number before a word.
+            if ofSkipped, letters == 0, digits < 5, k + 1 < s.count, s[k] == " ", PersonDetector.isLower(s[k + 1]) { return }
             if enough || (digits >= 2 && letters >= 1) {
                 if !text.touchesPlaceholder(j, k) { out.append(Candidate(kind: .id, start: j, end: k)) }
                 listed(text, after: k, &out)
@@ -772,6 +782,7 @@ struct IdentifierDetector: Detector {
             }
             guard Keywords.fillers.contains(s, j, k)
                 || (Keywords.bankWords.contains(s, i, kwEnd) && Keywords.bankFillers.contains(s, j, k)) else { return }
+            if Keywords.ofWords.contains(s, j, k) { ofSkipped = true }
             j = k
             if j < s.count, s[j] == "." || s[j] == "°" || s[j] == "º" { j += 1 }
             skipped += 1
@@ -780,6 +791,32 @@ struct IdentifierDetector: Detector {
 }
 
 extension IdentifierDetector {
+    /// The number that answers a question for one (`keyword`): the first
+    /// token of four digits or more on the line after the "?" at `q` (digits
+    /// with "-" or "/" inside; a year, 19xx or 20xx, is passed over).
+    func answer(_ text: ScanText, afterQuestion q: Int, _ out: inout [Candidate]) {
+        let s = text.scalars
+        var j = q + 1
+        while j < s.count, j - q <= 3, s[j] == " " || s[j] == "\"" || s[j] == "\u{201D}" { j += 1 }
+        guard j < s.count, s[j] == "\n" || s[j] == "\r" else { return }
+        while j < s.count, s[j] == "\n" || s[j] == "\r" { j += 1 }
+        let limit = min(s.count, j + 80)
+        while j < limit, s[j] != "\n" {
+            guard ScalarClass.isASCIIDigit(s[j]), !text.isWordy(at: j - 1) else { j += 1; continue }
+            var k = j, digits = 0
+            while k < s.count, ScalarClass.isASCIIDigit(s[k]) || ((s[k] == "-" || s[k] == "/") && k + 1 < s.count && ScalarClass.isASCIIDigit(s[k + 1])) {
+                if ScalarClass.isASCIIDigit(s[k]) { digits += 1 }
+                k += 1
+            }
+            let year = digits == 4 && k - j == 4 && (s[j] == "1" && s[j + 1] == "9" || s[j] == "2" && s[j + 1] == "0")
+            if year || digits < 4 { j = k; continue }
+            if !(k < s.count && ScalarClass.isAlnum(s[k])), !text.touchesPlaceholder(j, k) {
+                out.append(Candidate(kind: .id, start: j, end: k))
+            }
+            return
+        }
+    }
+
     /// The end of two or more groups of three digits, each after one space,
     /// starting at the space `i` (" 482 907 316"); nil otherwise.
     static func threeDigitGroups(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
@@ -851,7 +888,7 @@ enum Keywords {
         // A regulator's number for the firm ("FRN 204519", the FCA register).
         "frn",
         "compte", "matricule", "identifiant", "dossier", "contrat", "matric", "matriculation",
-        "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "contrato", "processo",
+        "conta", "crachá", "cracha", "matrícula", "matricula", "funcionário", "funcionario", "colaborador", "colaboradora", "collaborateur", "contrato", "processo",
         // Bank details and phone extensions in a form's words.
         "nib", "rib", "bsb", "aba", "clabe", "cbu", "nuban", "ext", "extension", "durchwahl", "poste", "ramal",
         "tel", "tél", "phone", "mobile", "mobil", "handy", "fax", "telefon", "téléphone", "telefone", "telemóvel",
@@ -877,6 +914,8 @@ enum Keywords {
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
     /// Bank-account words, after which a change of account reads "IBAN to
     /// …", "IBAN para …", "IBAN auf …" ("alteração do IBAN para PT50 …").
+    /// Fillers that say "of": a count may follow them.
+    static let ofWords = WordSet(["of", "de", "do", "da", "du"], folded: true)
     static let bankWords = WordSet(["iban", "nib", "rib", "konto", "kontonummer", "conta", "compte"], folded: true)
     static let bankFillers = WordSet(["to", "para", "auf", "vers", "sur", "for", "pour", "für"], folded: true)
     static let fillers = WordSet([

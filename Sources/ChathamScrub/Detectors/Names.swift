@@ -142,6 +142,8 @@ enum Names {
         "detective", "constable", "sergeant", "professor", "student", "volunteer", "driver", "receptionist",
         "coordinator", "pentester", "customer", "client", "user", "practitioner", "recipient", "sender", "requester",
         "taker", "notetaker", "scribe", "facilitator", "moderator",
+        "guard", "vigilante", "porteiro", "porteira", "wachmann", "pförtner", "pförtnerin", "gardien", "gardienne",
+        "vigile",
         "reporter", "owner", "victim", "approver", "assignee", "submitter", "beneficiary", "empfänger", "empfängerin",
         "absender", "absenderin", "destinataire", "expéditeur", "expéditrice", "destinatário", "destinatária", "remetente",
         "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",
@@ -169,7 +171,8 @@ enum Names {
     Azure Office Exchange Active Directory Security Incident Response Forensics Legal Finance Helpdesk \
     Reconnaissance Resource Development Initial Access Execution Persistence Privilege Escalation Defense \
     Evasion Credential Discovery Lateral Movement Collection Command Control Exfiltration Impact \
-    New North South East West United Kingdom States Saint San Santa Los Las
+    New North South East West United Kingdom States Saint San Santa Los Las \
+    Nota Notas Note Notes Notiz Hinweis Resumo Resumen Remarque Observação
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Common Japanese surnames in kanji, two characters or more (single

@@ -53,6 +53,9 @@ struct PersonDetector: Sendable {
         static let agentVerbs: UInt32 = 1 << 25
         static let agentPrepositions: UInt32 = 1 << 26
         static let accountQualifiers: UInt32 = 1 << 27
+        static let platforms: UInt32 = 1 << 28
+        static let platformPrepositions: UInt32 = 1 << 29
+        static let storageWords: UInt32 = 1 << 30
     }
 
     /// The sets behind `Sets`, bit by bit.
@@ -60,7 +63,7 @@ struct PersonDetector: Sendable {
         [titles, dotTitles, roles, keepWords, abbreviations, greetings, signOffs, userWords, listLeads, addressVerbs,
          conjunctions, fromWords, determiners, groups, sayVerbs, notAppositive, legalSuffixes, englishFunctionWords,
          otherFunctionWords, stop, particleSet, koreanLatin, given, rosterLeads, wordGiven,
-         agentVerbs, agentPrepositions, accountQualifiers]
+         agentVerbs, agentPrepositions, accountQualifiers, platforms, platformPrepositions, storageWords]
     }
     static let wordClasses = WordClasses(classSets)
 
@@ -289,7 +292,11 @@ struct PersonDetector: Sendable {
             // goes on there too ("Legal Counsel, Service Desk").
             if word.isIn(Sets.roles), w + 1 < words.count, adjacent(words[w], words[w + 1], text, allowComma: true),
                let end = nameRun(words, w + 1, text, max: 3),
-               end > w + 1 || lex.isGiven(words[w + 1]),
+               end > w + 1 || lex.isGiven(words[w + 1])
+                // One word the lexicons lack, right after a lower-case
+                // role: "vigilante Edvaldo foi verificar".
+                || (!word.titlecase && adjacent(words[w], words[w + 1], text) && !words[w + 1].isIn(Sets.keepWords)
+                    && uncommonNameWord(words[w + 1], text)),
                adjacent(words[w], words[w + 1], text) || personLike(words, w + 1, end, text) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
                 w = end + 1
@@ -384,9 +391,7 @@ struct PersonDetector: Sendable {
             }
             // User names and accounts: after a word that says so, as the
             // agent of "reported by", listed with accounts (`userNames`).
-            if !word.titlecase ? (word.end < s.count && s[word.end] == ".") || listMarkNear(word, s) || word.isIn(Sets.agentVerbs | Sets.userWords)
-                : word.isIn(Sets.agentVerbs) || isUserWord(word, s),
-               let next = userNames(words, w, text, s, into: &candidates) {
+            if mayStartUserName(word, s), let next = userNames(words, w, text, s, into: &candidates) {
                 w = next
                 continue
             }
@@ -461,8 +466,9 @@ struct PersonDetector: Sendable {
         // Carry-forward, then lists (a name carried forward can stand in a
         // list: "Volodymyr and Keisha …", "Volodymyr Shevchenko says"), then
         // carry-forward again for what the lists found.
-        if !found.isEmpty {
-            carryForward(words, text, &found)
+        let mailNames = text.tokens.contains { $0.flags & ScanText.Token.at != 0 } ? mailboxNames(words, s) : []
+        if !found.isEmpty || !mailNames.isEmpty {
+            carryForward(words, text, &found, seeds: mailNames)
             let before = found.count
             coordinated(words, text, &found)
             if found.count > before { carryForward(words, text, &found) }
@@ -480,7 +486,7 @@ struct PersonDetector: Sendable {
     }
 
     /// Carry-forward: parts of every name found, anywhere in the text.
-    private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) {
+    private func carryForward(_ words: [Word], _ text: ScanText, _ found: inout [Candidate], seeds: [Int] = []) {
         var parts = Set<UInt64>()
         // Bit (hash >> 58) of each part: most capitalised words are no
         // part, and this answers for them without hashing for the Set.
@@ -505,6 +511,14 @@ struct PersonDetector: Sendable {
                 k += 1
             }
         }
+        // The names of mailboxes ("helena.matos@…"): "a conta da Helena".
+        for k in seeds {
+            firstParts.insert(words[k].lower)
+            for part in [words[k], words[k + 1]] {
+                parts.insert(part.lower)
+                partBits |= 1 << (part.lower >> 58)
+            }
+        }
         var covered = Set(found.map(\.start))
         for (w, word) in words.enumerated() where word.titlecase && partBits >> (word.lower >> 58) & 1 != 0
             && parts.contains(word.lower) && !covered.contains(word.start) {
@@ -514,6 +528,29 @@ struct PersonDetector: Sendable {
             found.append(Candidate(kind: .person, start: word.start, end: end))
             covered.insert(word.start)
         }
+    }
+
+    /// The words that start a mailbox named for a person, a given name and
+    /// a surname (or given name) of the lexicons joined by a dot before
+    /// "@", or a word that is none and a surname ("helena.matos@trafoluso.pt"):
+    /// the index of each given name.
+    private func mailboxNames(_ words: [Word], _ s: [Unicode.Scalar]) -> [Int] {
+        var out: [Int] = []
+        var k = 0
+        while k + 1 < words.count {
+            let a = words[k], b = words[k + 1]
+            k += 1
+            guard a.end < s.count, s[a.end] == ".", b.start == a.end + 1, b.end < s.count, s[b.end] == "@",
+                  !a.titlecase, !b.titlecase, a.length >= 3, b.length >= 3,
+                  a.start == 0 || [" ", "\n", "\t", "<", "(", ":", ",", ";"].contains(s[a.start - 1]),
+                  let g = Self.capitalisedHash(s, a.start, a.end), let f = Self.capitalisedHash(s, b.start, b.end) else { continue }
+            // A given name and a name of the lexicons, or a surname after a
+            // word that is no English word (a given name the lexicons lack).
+            guard lex.isGiven(g) ? lex.isSurname(f) || lex.isGiven(f)
+                    : lex.isSurname(f) && !lex.english.contains(hash: a.lower) && !a.isIn(Sets.otherFunctionWords) else { continue }
+            out.append(k - 1)
+        }
+        return out
     }
 
     /// A hyphen inside a romanised East Asian given name ("Min-jun",
@@ -673,16 +710,34 @@ struct PersonDetector: Sendable {
     private func userNames(_ words: [Word], _ w: Int, _ text: ScanText, _ s: [Unicode.Scalar],
                            into candidates: inout [Candidate]) -> Int? {
         let word = words[w]
+        let userWord = isUserWord(word, s)
         // A lower-case user name after a word that says it is one:
         // "o utilizador rcardoso", "user mwong", "Benutzer kschmidt".
         // Only a token that cannot be a word: its first two letters are
         // consonants that start no word in the corpus languages (rc,
-        // mw, js, tm …), so "the user clicked" stays.
-        if w + 1 < words.count, isUserWord(word, s), !words[w + 1].titlecase,
-           userNameShape(s, words[w + 1].start, words[w + 1].end) || initialAndName(words[w + 1], s),
-           adjacent(word, words[w + 1], text, allowComma: true, allowBracket: true) {
-            candidates.append(Candidate(kind: .user, start: words[w + 1].start, end: words[w + 1].end))
-            return w + 2
+        // mw, js, tm …), so "the user clicked" stays. A copula may
+        // stand between: "Logged-on user is ttembo".
+        if w + 1 < words.count, userWord {
+            let n = w + 2 < words.count && Self.copulas.contains(hash: words[w + 1].lower) && !words[w + 1].titlecase
+                && adjacent(word, words[w + 1], text) ? w + 2 : w + 1
+            if !words[n].titlecase, userNameShape(s, words[n].start, words[n].end) || initialAndName(words[n], s),
+               adjacent(words[n - 1], words[n], text, allowComma: true, allowBracket: true) {
+                candidates.append(Candidate(kind: .user, start: words[n].start, end: words[n].end))
+                return n + 1
+            }
+        }
+        // A storage container or bucket named after a word that says so:
+        // "le conteneur Azure Blob Storage blulyonexportcredit", "bucket
+        // s3 acme-prod-exports" — a lower-case token of letters, digits,
+        // "-" and "." that is no word (of letters alone, eight or more),
+        // after up to three capitalised words (the service) or "s3". Not
+        // after "storage" or "stockage": "storage provider", "stockage
+        // chiffré" follow those.
+        if word.isIn(Sets.storageWords), let (start, end) = storageName(words, w, text) {
+            candidates.append(Candidate(kind: .host, start: start, end: end))
+            var next = w + 1
+            while next < words.count, words[next].start < end { next += 1 }
+            return next
         }
         // A user name as the agent of what people do to tickets and
         // alerts: "reported by kgibson", "closed by j.barnes",
@@ -714,14 +769,14 @@ struct PersonDetector: Sendable {
         }
         // A list after such a word and "names such as", "accounts
         // like", "IDs:": "user names such as s2291847 and mkowalczyk".
-        if w + 1 < words.count, isUserWord(word, s), words[w + 1].isIn(Sets.listLeads),
+        if w + 1 < words.count, userWord, words[w + 1].isIn(Sets.listLeads),
            let next = userList(words, w + 1, text, into: &candidates) {
             return next
         }
         // A lower-case handle joined by "_" or "." after such a word:
         // "user noc_ebuka", "the staff login kt.adewale" (a domain such
         // as "user evil.com" is the URL detectors').
-        if w + 1 < words.count, isUserWord(word, s) {
+        if w + 1 < words.count, userWord {
             // One qualifying word may stand between: "a conta local
             // fgt_support", "le compte technique svc_sauvegarde".
             var n = w + 1
@@ -734,7 +789,91 @@ struct PersonDetector: Sendable {
                 return next
             }
         }
+        // A handle before "on GitHub", "auf GitLab", "sur LinkedIn":
+        // "mfontaine-dev on GitHub", "jdoe42 on Twitter" — a token of
+        // lower-case letters, digits and joiners whose first part is no
+        // word ("the code on GitHub", "open-source on GitHub" stay) and,
+        // letters alone, has a user name's shape ("projeto no GitHub" stays).
+        if word.isIn(Sets.platforms), w >= 1, words[w - 1].isIn(Sets.platformPrepositions), !words[w - 1].titlecase,
+           adjacent(words[w - 1], word, text), let (start, end) = handleBefore(words[w - 1].start, s),
+           !text.touchesPlaceholder(start, end) {
+            candidates.append(Candidate(kind: .user, start: start, end: end))
+            return w + 1
+        }
+        // A lower-case account after the article Portuguese and Spanish put
+        // before a person's name, a whole token: an initial and a surname
+        // of the lexicons that is no word and has a user name's shape ("um
+        // deles é o fsouza do faturamento"; not "dmarc", whose "Marc" is a
+        // given name only). English and German articles stand before terms
+        // of that shape too ("the wchan field"), so they are not enough.
+        if !word.titlecase, word.hyphen == 0, w >= 1, !words[w - 1].titlecase, userNameShape(s, word.start, word.end),
+           Self.nameArticles.contains(hash: words[w - 1].lower), adjacent(words[w - 1], word, text), Self.wholeToken(s, word.start, word.end),
+           !word.isIn(Sets.keepWords), !lex.english.contains(hash: word.lower),
+           let h = Self.capitalisedHash(s, word.start + 1, word.end), lex.isSurname(h) {
+            candidates.append(Candidate(kind: .user, start: word.start, end: word.end))
+            return w + 1
+        }
         return nil
+    }
+
+    /// The name after a storage word (`userNames`): its range, or nil.
+    private func storageName(_ words: [Word], _ w: Int, _ text: ScanText) -> (Int, Int)? {
+        let s = text.scalars
+        var n = w + 1
+        while n < words.count, n - w <= 3, words[n].titlecase || words[n].isIn(Sets.storageWords) || Self.isAllCaps(words[n], s) || s[words[n].start] == "s" && words[n].length == 2,
+              adjacent(words[n - 1], words[n], text) { n += 1 }
+        guard n < words.count, adjacent(words[n - 1], words[n], text), !words[n].titlecase, !words[n].isIn(Sets.keepWords),
+              s[words[n].start].value >= 0x61, s[words[n].start].value <= 0x7A else { return nil }
+        let start = words[n].start
+        var end = start
+        while end < s.count, end - start <= 63, (s[end].value >= 0x61 && s[end].value <= 0x7A) || ScalarClass.isASCIIDigit(s[end]) || s[end] == "-"
+            || (s[end] == "." && end + 1 < s.count && ScalarClass.isASCIIAlnum(s[end + 1])) { end += 1 }
+        // Letters alone are a word more often than a name: eight or more.
+        let plain = s[start..<end].allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+        guard end - start >= (plain ? 8 : 6), end - start <= 63, Self.wholeToken(s, start, end),
+              !lex.english.contains(hash: WordSet.hash(s[start..<end], folded: true)),
+              !lex.otherFunctionWords.contains(hash: WordSet.hash(s[start..<end], folded: true)) else { return nil }
+        return (start, end)
+    }
+
+    /// Whether a word is all capital ASCII letters ("S3" is not; "AWS" is).
+    private static func isAllCaps(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
+        word.length >= 2 && (word.start..<word.end).allSatisfy { s[$0].value >= 0x41 && s[$0].value <= 0x5A }
+    }
+
+    /// The lower-case handle that ends one space before `k` (`userNames`'
+    /// platform rule): its range, or nil.
+    private func handleBefore(_ k: Int, _ s: [Unicode.Scalar]) -> (Int, Int)? {
+        guard k >= 2, s[k - 1] == " " else { return nil }
+        let end = k - 1
+        var start = end
+        func part(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x61 && c.value <= 0x7A) || ScalarClass.isASCIIDigit(c) || c == "-" || c == "_" || c == "." }
+        while start > 0, end - start < 40, part(s[start - 1]) { start -= 1 }
+        guard end - start >= 3, end - start < 40, Self.wholeToken(s, start, end), s[start].value >= 0x61, s[start].value <= 0x7A,
+              s[end - 1] != ".", s[end - 1] != "-" else { return nil }
+        var firstEnd = start
+        while firstEnd < end, s[firstEnd].value >= 0x61, s[firstEnd].value <= 0x7A { firstEnd += 1 }
+        let first = WordSet.hash(s[start..<firstEnd], folded: true)
+        if lex.english.contains(hash: first) || lex.englishFunctionWords.contains(hash: first) || lex.otherFunctionWords.contains(hash: first) { return nil }
+        if firstEnd == end, !userNameShape(s, start, end) { return nil }
+        return (start, end)
+    }
+
+    /// Whether `s[start..<end]` is a whole token: a space, a line break, a
+    /// bracket, a quote or a comma before it, and the same or a sentence's
+    /// punctuation after it (a dot only where no letter or digit follows).
+    static func wholeToken(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        if start > 0 {
+            let c = s[start - 1]
+            guard c == " " || c == "\n" || c == "\t" || c == "(" || c == "," || c == "\"" || c == "'" || c == "\u{201C}" || c == "\u{AB}" else { return false }
+        }
+        if end < s.count {
+            let c = s[end]
+            if c == "." || c == "!" || c == "?" { return end + 1 >= s.count || !ScalarClass.isAlnum(s[end + 1]) }
+            guard c == " " || c == "\n" || c == "\t" || c == "\r" || c == ")" || c == "," || c == ";" || c == ":" || c == "\""
+                || c == "'" || c == "\u{201D}" || c == "\u{BB}" else { return false }
+        }
+        return true
     }
 
     /// Names listed under a field label that starts a line: "Attendees: Mark
@@ -840,6 +979,9 @@ struct PersonDetector: Sendable {
         "von", "kopie", "ansprechpartner", "ansprechpartnerin", "verantwortlich", "zuständig", "bearbeiter", "verfasser",
         "présents", "présentes", "présent", "excusés", "absents", "destinataires", "de", "à", "copie", "auteur",
         "interlocuteur", "participantes", "presentes", "presenças", "ausentes", "para", "responsável", "autor",
+        // Who spoke or acted in a call log or a ticket: "Caller:", "Agent: Holly".
+        "caller", "agent", "analyst", "requester", "approver", "technician", "anrufer", "anruferin", "appelant",
+        "appelante", "analyste", "technicien", "chamador", "agente", "analista", "técnico", "técnica", "requerente",
     ], folded: true)
 
     /// Participles of what people do to tickets, alerts and changes, before
@@ -855,6 +997,27 @@ struct PersonDetector: Sendable {
         "reportado", "reportada", "aberto", "aberta", "criado", "criada", "fechado", "fechada", "aprovado",
     ], folded: true)
     static let agentPrepositions = WordSet(["by", "von", "par", "por", "pelo", "pela"], folded: true)
+
+    /// Words for a storage container, before its name (`storageName`).
+    static let storageWords = WordSet([
+        "bucket", "buckets", "container", "containers", "conteneur", "conteneurs", "contentor", "contentores",
+        "contêiner", "blob", "speicherkonto",
+    ], folded: true)
+    /// "is", "was" and their kin, between a user word and its name.
+    static let copulas = WordSet(["is", "was", "ist", "war", "lautet", "est", "était", "é", "era", "foi"], folded: true)
+
+    /// Articles that stand before a person's name in Portuguese and Spanish
+    /// ("o fsouza", "do jsilva", "el jperez").
+    static let nameArticles = WordSet(["o", "ao", "do", "pelo", "el", "del", "al"], folded: true)
+
+    /// Sites where people have accounts, after a handle's "on" (`userNames`).
+    static let platforms = WordSet([
+        "github", "gitlab", "bitbucket", "codeberg", "twitter", "linkedin", "telegram", "discord", "reddit",
+        "instagram", "facebook", "tiktok", "mastodon", "keybase", "hackerone", "bugcrowd", "dockerhub", "npm", "pypi",
+        "slack", "skype", "signal", "whatsapp", "xing",
+    ], folded: true)
+    /// "on GitHub", "auf GitLab", "sur LinkedIn", "no GitHub", "em Telegram".
+    static let platformPrepositions = WordSet(["on", "auf", "bei", "sur", "no", "na", "em", "en", "at"], folded: true)
 
     /// Words between an account word and its name: "conta local
     /// fgt_support", "compte technique svc_x", "the admin account" is the
@@ -929,7 +1092,7 @@ struct PersonDetector: Sendable {
         "user", "username", "login", "account", "benutzer", "nutzer", "benutzername", "konto", "utilisateur",
         "compte", "identifiant", "utilizador", "usuário", "usuario", "conta", "login",
         "users", "usernames", "accounts", "logins", "konten", "benutzerkonten", "utilisateurs", "comptes",
-        "utilizadores", "usuários", "contas",
+        "utilizadores", "usuários", "contas", "benutzerkennung", "kennung", "anmeldename", "userid", "pseudo",
     ], folded: true)
 
     /// Consonant pairs that start words in English, German, French,
@@ -943,10 +1106,15 @@ struct PersonDetector: Sendable {
     /// A lower-case ASCII token of 4–20 letters and digits whose first two
     /// letters are consonants that start no word ("rcardoso", "mwong").
     private func userNameShape(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        guard end - start >= 4, end - start <= 20 else { return false }
-        let a = s[start].value, b = s[start + 1].value
-        guard Self.consonant(a), Self.consonant(b), lex.onsetTable[Int(a - 0x61)] & (1 << (b - 0x61)) == 0 else { return false }
+        guard end - start >= 4, end - start <= 20, noOnset(s[start].value, s[start + 1].value) else { return false }
         return (start..<end).allSatisfy { (s[$0].value >= 0x61 && s[$0].value <= 0x7A) || ScalarClass.isASCIIDigit(s[$0]) }
+    }
+
+    /// Whether `a` and `b` are lower-case consonants that start no word
+    /// together (`onsets`): how a user name such as "rcardoso" begins.
+    @inline(__always)
+    private func noOnset(_ a: UInt32, _ b: UInt32) -> Bool {
+        Self.consonant(a) && Self.consonant(b) && lex.onsetTable[Int(a - 0x61)] & (1 << (b - 0x61)) == 0
     }
 
     /// `onsets` as bits: bit (second - "a") of entry (first - "a").
@@ -1154,17 +1322,8 @@ struct PersonDetector: Sendable {
         if end < s.count, s[end] == "@" || s[end] == "_" || s[end] == "-" || ScalarClass.isAlnum(s[end])
             || (s[end] == "." && end + 1 < s.count && ScalarClass.isAlnum(s[end + 1])) { return nil }
         if first.start > 0, s[first.start - 1] == "." || s[first.start - 1] == "@" || s[first.start - 1] == "/" || s[first.start - 1] == "_" { return nil }
-        func capitalised(_ w: Word) -> UInt64? {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for k in w.start..<w.end {
-                var v = s[k].value
-                guard v >= 0x61 && v <= 0x7A else { return nil }
-                if k == w.start { v -= 0x20 }
-                h = (h ^ UInt64(v)) &* 0x100_0000_01B3
-            }
-            return h
-        }
-        guard let g = capitalised(first), lex.isGiven(g), let f = capitalised(last) else { return nil }
+        guard let g = Self.capitalisedHash(s, first.start, first.end), lex.isGiven(g),
+              let f = Self.capitalisedHash(s, last.start, last.end) else { return nil }
         guard lex.isSurname(f) || lex.isGiven(f) else { return nil }
         if Vocabulary.isTLD(String(String.UnicodeScalarView(s[last.start..<last.end]))) { return nil }
         return end
@@ -1173,15 +1332,38 @@ struct PersonDetector: Sendable {
     /// A lower-case account made of an initial and a name of the lexicons,
     /// itself no English word: "anowak" (A. Nowak), not "abuse".
     private func initialAndName(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
-        guard word.length >= 5, word.length <= 16, !lex.english.contains(hash: word.lower) else { return false }
+        guard word.length >= 5, word.length <= 16, !lex.english.contains(hash: word.lower),
+              let h = Self.capitalisedHash(s, word.start + 1, word.end) else { return false }
+        return lex.isSurname(h) || lex.isGiven(h)
+    }
+
+    /// The lexicons' hash of `s[start..<end]` written with a capital first
+    /// letter ("nowak" as "Nowak"), or nil unless every scalar is a
+    /// lower-case ASCII letter: how a lower-case account's parts are looked
+    /// up as names.
+    private static func capitalisedHash(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64? {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for k in (word.start + 1)..<word.end {
+        for k in start..<end {
             var v = s[k].value
-            guard v >= 0x61 && v <= 0x7A else { return false }
-            if k == word.start + 1 { v -= 0x20 }
+            guard v >= 0x61 && v <= 0x7A else { return nil }
+            if k == start { v -= 0x20 }
             h = (h ^ UInt64(v)) &* 0x100_0000_01B3
         }
-        return lex.isSurname(h) || lex.isGiven(h)
+        return h
+    }
+
+    /// The cheap gate before `userNames`, from the word's classes and at
+    /// most two scalars: a lower-case word that a dot follows, that stands
+    /// next to a list mark, that is an agent verb, a user word or a
+    /// platform, or that starts as a user name does ("fs…"); a capitalised agent
+    /// verb, user word or platform ("Reported by", "Benutzer",
+    /// "Wartungskonto", "GitHub").
+    @inline(__always)
+    private func mayStartUserName(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
+        if word.titlecase { return word.isIn(Sets.agentVerbs | Sets.platforms | Sets.storageWords) || isUserWord(word, s) }
+        return (word.end < s.count && s[word.end] == ".") || listMarkNear(word, s)
+            || word.isIn(Sets.agentVerbs | Sets.userWords | Sets.platforms | Sets.storageWords)
+            || (word.length >= 5 && noOnset(s[word.start].value, s[word.start + 1].value))
     }
 
     /// A word that says a user name follows (`userWords`), or a German
@@ -1526,6 +1708,25 @@ struct PersonDetector: Sendable {
                        !Self.prefectures_ja.contains(String(String.UnicodeScalarView(s[i..<j]))) {
                         candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
                     }
+                    // Introducing oneself, after "の" or a department's
+                    // word: "情報システム部の山田です", "総務課の佐藤と申します"
+                    // (not a prefecture: "東京の千葉です" may be a place).
+                    // A sign-off's surname before its department in
+                    // brackets: "鈴木（情報セキュリティ室）".
+                    // Also after a department's or "担当" and "の", before a
+                    // particle: "担当の鈴木が取りまとめ中".
+                    let ofDepartment = before == "の" && i >= 2 && (Self.personSuffixes_ja.contains(s[i - 2]) || s[i - 2] == "当")
+                    if e == j, !nextToPlaceholder, before.map({ $0 == "の" || Self.personSuffixes_ja.contains($0) }) ?? false,
+                       Self.startsAny(s, j, Self.selfIntroductions_ja)
+                        || (ofDepartment && after.map { Self.particles_ja.contains($0) && $0 != "の" } ?? false),
+                       !Self.prefectures_ja.contains(String(String.UnicodeScalarView(s[i..<j]))) {
+                        candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
+                    }
+                    if e == j, alone, before == nil || before == "\n", j + 1 < s.count, s[j] == "(" || s[j] == "\u{FF08}",
+                       let close = s[(j + 1)..<min(s.count, j + 21)].firstIndex(where: { $0 == ")" || $0 == "\u{FF09}" || $0 == "\n" }),
+                       s[close] != "\n", close > j + 1, Self.personSuffixes_ja.contains(s[close - 1]) || s[close - 1] == "長" {
+                        candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
+                    }
                     // Before contact details in brackets: "高橋(内線4127", "高橋（090-…".
                     if j + 1 < s.count, s[j] == "(" || s[j] == "\u{FF08}",
                        ScalarClass.isASCIIDigit(s[j + 1]) || (s[j + 1] == "内" && j + 2 < s.count && s[j + 2] == "線") {
@@ -1533,6 +1734,18 @@ struct PersonDetector: Sendable {
                     }
                 }
                 if matched { continue }
+            } else if c == "ア" || c == "ユ" || c == "I", let (start, end) = Self.accountAfterWord_ja(s, i) {
+                // An account after アカウント, ユーザー, ID: "アカウントs-kimuraは停止済み".
+                if !text.touchesPlaceholder(start, end) { candidates.append(Candidate(kind: .user, start: start, end: end)) }
+                i = end
+                continue
+            } else if isKatakanaLetter(c), i == 0 || Self.beforeForeignName_ja.contains(s[i - 1]), let end = Self.foreignName_ja(s, i) {
+                // A foreign name in katakana, its parts joined by "・", where a
+                // name stands: after a label's colon, on its own at a line's
+                // end or before an honorific ("連絡先：… ラウル・サントス").
+                if !text.touchesPlaceholder(i, end) { candidates.append(Candidate(kind: .person, start: i, end: end)) }
+                i = end
+                continue
             } else if c == "さ" || c == "く" || c == "ち" || c == "様", honorific(at: i), i > 0 {
                 // Kana given name before the honorific, after a particle or non-kana.
                 var b = i
@@ -1544,7 +1757,99 @@ struct PersonDetector: Sendable {
             }
             i += 1
         }
+        carryForwardSurnames(text, &candidates)
     }
+
+    /// Carry-forward in Japanese: the surname of a name found with a given
+    /// name or an honorific ("鈴木一郎", "鈴木さん") names the same person
+    /// where it comes back with no kanji glued to it ("鈴木です。",
+    /// "鈴木（情報セキュリティ室）") — not inside a longer word ("鈴木町").
+    private func carryForwardSurnames(_ text: ScanText, _ candidates: inout [Candidate]) {
+        let s = text.scalars
+        var surnames: [[Unicode.Scalar]] = []
+        for c in candidates where c.kind == .person && c.end - c.start >= 2 && Self.isHan(s[c.start]) {
+            for sn in Self.surnameScalars where sn.count <= c.end - c.start && zip(sn, s[c.start...]).allSatisfy({ $0 == $1 }) {
+                if !surnames.contains(sn) { surnames.append(sn) }
+                break
+            }
+        }
+        guard !surnames.isEmpty else { return }
+        var taken = candidates.filter { $0.kind == .person }.map { $0.start..<$0.end }
+        var i = 0
+        while i < s.count {
+            guard Self.isHan(s[i]), !(i > 0 && Self.isHan(s[i - 1])), !text.protected[i] else { i += 1; continue }
+            var next = i + 1
+            for sn in surnames where i + sn.count <= s.count && zip(sn, s[i...]).allSatisfy({ $0 == $1 }) {
+                let e = i + sn.count
+                guard !(e < s.count && (Self.isHan(s[e]) || text.protected[e])), !(i > 0 && text.protected[i - 1]),
+                      !taken.contains(where: { $0.overlaps(i..<e) }) else { continue }
+                candidates.append(Candidate(kind: .person, start: i, end: e))
+                taken.append(i..<e)
+                next = e
+                break
+            }
+            i = next
+        }
+    }
+
+    @inline(__always)
+    static func isHan(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || (c.value >= 0x3400 && c.value <= 0x4DBF) }
+
+    /// Whether one of `words` starts at `s[k]`.
+    static func startsAny(_ s: [Unicode.Scalar], _ k: Int, _ words: [[Unicode.Scalar]]) -> Bool {
+        words.contains { w in k + w.count <= s.count && zip(w, s[k...]).allSatisfy { $0 == $1 } }
+    }
+
+    /// Words for an account or user in Japanese, before its name.
+    static let accountWords_ja: [[Unicode.Scalar]] = ["アカウント", "ユーザーID", "ユーザID", "ユーザー", "ユーザ", "ID"].map { Array($0.unicodeScalars) }
+
+    /// The Latin-script account name after an account word at `i`
+    /// ("アカウントs-kimura", "ユーザー：tanaka_k"): lower-case letters, digits,
+    /// ".", "_" and "-", three or more with a letter; nil otherwise.
+    static func accountAfterWord_ja(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+        guard let word = accountWords_ja.first(where: { w in i + w.count <= s.count && zip(w, s[i...]).allSatisfy { $0 == $1 } }) else { return nil }
+        // "ID" only after Japanese text, so that "user ID 4417" stays the keyword's.
+        if word.first == "I", !(i > 0 && !s[i - 1].isASCII) { return nil }
+        var start = i + word.count
+        while start < s.count, s[start] == "\u{FF1A}" || s[start] == ":" || s[start] == " " || s[start] == "\u{300C}" { start += 1 }
+        var end = start
+        func part(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x61 && c.value <= 0x7A) || ScalarClass.isASCIIDigit(c) || c == "." || c == "_" || c == "-" }
+        while end < s.count, end - start < 40, part(s[end]) { end += 1 }
+        while end > start, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+        guard end - start >= 3, s[start].value >= 0x61, s[start].value <= 0x7A,
+              !(end < s.count && (ScalarClass.isASCIIAlnum(s[end]) || s[end] == "@")) else { return nil }
+        return (start, end)
+    }
+
+    /// A katakana letter (not "ー" or "・").
+    @inline(__always)
+    private func isKatakanaLetter(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30A1 && c.value <= 0x30FA }
+
+    /// What stands before a foreign name in katakana: a label's colon, a space, a line break.
+    static let beforeForeignName_ja: Set<Unicode.Scalar> = ["\u{FF1A}", ":", " ", "\u{3000}", "\n"]
+
+    /// The end of a foreign name in katakana starting at `i`: two or three
+    /// parts of two to eight katakana joined by "・" ("ラウル・サントス"),
+    /// then the text's or the line's end, a space, a bracket or an honorific
+    /// — not a loanword compound inside a sentence ("ソーシャル・エンジニアリングの").
+    static func foreignName_ja(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        func kana(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x30A1 && c.value <= 0x30FA) || c == "ー" }
+        var k = i, parts = 0
+        while true {
+            let start = k
+            while k < s.count, k - start <= 8, kana(s[k]) { k += 1 }
+            guard k - start >= 2, k - start <= 8 else { return nil }
+            parts += 1
+            guard k < s.count, s[k] == "・", k + 1 < s.count, kana(s[k + 1]), parts < 3 else { break }
+            k += 1
+        }
+        guard parts >= 2 else { return nil }
+        if k == s.count || s[k] == "\n" || s[k] == " " || s[k] == "\u{3000}" || s[k] == "\u{FF08}" || s[k] == "(" { return k }
+        return honorificScalars.contains { h in k + h.count <= s.count && zip(h, s[k...]).allSatisfy { $0 == $1 } } ? k : nil
+    }
+
+    /// What follows one's own surname when introducing oneself.
+    static let selfIntroductions_ja: [[Unicode.Scalar]] = ["です", "でございます", "と申します", "が担当"].map { Array($0.unicodeScalars) }
 
     /// Prefectures whose names are also common surnames.
     static let prefectures_ja: Set<String> = ["千葉", "福島", "石川", "山口", "宮崎", "長野", "福井", "広島", "熊本", "岡山",
