@@ -95,6 +95,14 @@ import Testing
         //     as a domain).
         // 20: 25 natural narratives by sector: 1/157 at first sight (a
         //     foreign name in katakana).
+        // 21: 25 terse practitioners' notes (bridge minutes, comment
+        //     histories, night-shift hand-overs): 8/148 at first sight
+        //     (initials as an action's owner, a dash signature, a name after
+        //     "rang", an account after "Kommentar", a carrier's company
+        //     name, account numbers after "conta de destino" and
+        //     "口座番号は", "以上、中村"); "DO'D" and the carrier stay.
+        // 22: 25 free-text parts of incident reports: 2/129 ("it's Dave",
+        //     "営業部の田中健一が").
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
@@ -102,6 +110,7 @@ import Testing
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
             ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
             ("narratives18", 148, 150, 3), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
+            ("narratives21", 148, 150, 2), ("narratives22", 129, 156, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

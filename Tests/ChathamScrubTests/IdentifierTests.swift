@@ -373,6 +373,11 @@ extension LaterDetectorTests {
         // text (not the Japanese account word), a surname glued to a place
         // word after "の".
         check("ソーシャル・エンジニアリングの手口。user ID abcd。本社の山田町工場が", [])
+        // A full name after a department's word and "の"; a surname signing
+        // off at a line's end; an account number after "口座番号は".
+        check("営業部の田中健一が送信。\n以上、中村", [("person", "田中健一"), ("person", "中村")])
+        check("振込先口座番号は848-219377-838（香港）です。", [("id", "848-219377-838")])
+        check("以上、福岡\n本社の工場", [])
     }
 }
 
@@ -512,6 +517,23 @@ extension LaterDetectorTests {
         check("the container was public, bucket policies, cloud storage provider, stockage chiffré", [])
         check("De security.team@example.pt: a Security e o Comercial.", [("email", "security.team@example.pt")])
         check("It's an O.MG Cable, not one of ours; at 10 P.M.", [])
+    }
+
+    @Test func introductionsSignaturesAndCommentHistories() {
+        // Introducing oneself, with a name the lexicons may lack.
+        check("Hi, it's Dave from the service desk. My name is Bisi. ich bin Ivo.",
+              [("person", "Dave"), ("person", "Bisi"), ("person", "Ivo")])
+        // After a past-tense verb of calling; a dash signature in the last lines.
+        check("Rang Bisi at 00:15 as duty manager.", [("person", "Bisi")])
+        check("Hunting tip in the thread.\n— Mhairi, SOC", [("person", "Mhairi")])
+        // A ticket's comment history; an account's role before its number.
+        check("Kommentar mkrause: Laut Audit-Log 340 Dokumente.", [("user", "mkrause")])
+        check("Conta de destino 4412873-5 bloqueada.", [("id", "4412873-5")])
+        // Near misses: a vendor, a day, a product after "is"; a dash
+        // bullet before a verb, a team; an English comment before code.
+        check("This is Microsoft calling. It is Monday. The issue is Windows.", [])
+        check("Actions:\n- Infra to confirm\n- Legal", [])
+        check("Corrected a comment (exp_base and exp_bin description).", [])
     }
 
     @Test func listedUserNamesAndSupplierAccounts() {

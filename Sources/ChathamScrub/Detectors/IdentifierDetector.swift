@@ -734,7 +734,8 @@ struct IdentifierDetector: Detector {
         var ofSkipped = false
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
-            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" || s[j] == "\u{FF08}" { j += 1 }
+            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" || s[j] == "\u{FF08}"
+                || s[j] == "は" { j += 1 } // "口座番号は848-219377-838"
             guard j < s.count else { return }
             // Asked for, answered on the next line: "Pode indicar-me o seu
             // número de colaborador?\nChamador: É o 40219."
@@ -917,7 +918,12 @@ enum Keywords {
     /// Fillers that say "of": a count may follow them.
     static let ofWords = WordSet(["of", "de", "do", "da", "du"], folded: true)
     static let bankWords = WordSet(["iban", "nib", "rib", "konto", "kontonummer", "conta", "compte"], folded: true)
-    static let bankFillers = WordSet(["to", "para", "auf", "vers", "sur", "for", "pour", "für"], folded: true)
+    static let bankFillers = WordSet([
+        "to", "para", "auf", "vers", "sur", "for", "pour", "für",
+        // The account's role: "conta de destino 4412873-5", "compte bénéficiaire".
+        "destino", "destination", "beneficiário", "beneficiária", "bénéficiaire", "beneficiary", "recebedor",
+        "recebedora", "receiving", "empfänger", "ziel", "zielkonto",
+    ], folded: true)
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",

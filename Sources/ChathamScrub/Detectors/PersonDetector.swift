@@ -56,6 +56,7 @@ struct PersonDetector: Sendable {
         static let platforms: UInt32 = 1 << 28
         static let platformPrepositions: UInt32 = 1 << 29
         static let storageWords: UInt32 = 1 << 30
+        static let introWords: UInt32 = 1 << 31
     }
 
     /// The sets behind `Sets`, bit by bit.
@@ -63,7 +64,7 @@ struct PersonDetector: Sendable {
         [titles, dotTitles, roles, keepWords, abbreviations, greetings, signOffs, userWords, listLeads, addressVerbs,
          conjunctions, fromWords, determiners, groups, sayVerbs, notAppositive, legalSuffixes, englishFunctionWords,
          otherFunctionWords, stop, particleSet, koreanLatin, given, rosterLeads, wordGiven,
-         agentVerbs, agentPrepositions, accountQualifiers, platforms, platformPrepositions, storageWords]
+         agentVerbs, agentPrepositions, accountQualifiers, platforms, platformPrepositions, storageWords, introWords]
     }
     static let wordClasses = WordClasses(classSets)
 
@@ -314,6 +315,15 @@ struct PersonDetector: Sendable {
                     continue
                 }
             }
+            // Introducing oneself: "it's Dave from the service desk", "this
+            // is Bisi", "ich bin Ivo", "fala o Edvaldo" — a name word the
+            // lexicons may lack (no dictionary word).
+            if word.titlecase, w >= 2, words[w - 1].isIn(Sets.introWords), introduced(words, w, text), isNameWord(word),
+               lex.isGiven(word) || uncommonNameWord(word, text), let end = nameRun(words, w, text, max: 3) {
+                found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
+                w = end + 1
+                continue
+            }
             // A surname of the lexicon, alone or with given names and
             // surnames next to it: "Kowalczyk from fraud confirmed", "mit
             // Nowak klären", "Wróblewska aus der Buchhaltung". A name word
@@ -483,6 +493,19 @@ struct PersonDetector: Sendable {
             chinese(text, into: &candidates)
             korean(text, into: &candidates)
         }
+    }
+
+    /// Whether the two words before `words[w]` introduce a speaker: "it's",
+    /// "I'm", "here's" (with their apostrophe), "this is", "name is", "ich
+    /// bin", "je suis", "sou o", "fala o".
+    private func introduced(_ words: [Word], _ w: Int, _ text: ScanText) -> Bool {
+        let a = words[w - 2], b = words[w - 1]
+        guard !b.titlecase, adjacent(b, words[w], text), Self.introLeads.contains(hash: a.lower) else { return false }
+        let s = text.scalars
+        if b.length == 1, s[b.start] == "s" || s[b.start] == "m" {
+            return b.start == a.end + 1 && (s[a.end] == "'" || s[a.end] == "\u{2019}")
+        }
+        return adjacent(a, b, text)
     }
 
     /// Carry-forward: parts of every name found, anywhere in the text.
@@ -1006,6 +1029,11 @@ struct PersonDetector: Sendable {
     /// "is", "was" and their kin, between a user word and its name.
     static let copulas = WordSet(["is", "was", "ist", "war", "lautet", "est", "était", "é", "era", "foi"], folded: true)
 
+    /// Second words of an introduction ("it's", "this is", "ich bin",
+    /// "je suis", "fala o") and the first words they follow (`introduced`).
+    static let introWords = WordSet(["is", "bin", "suis", "s", "m", "o", "a"], folded: true)
+    static let introLeads = WordSet(["this", "name", "it", "i", "here", "ich", "je", "sou", "fala"], folded: true)
+
     /// Articles that stand before a person's name in Portuguese and Spanish
     /// ("o fsouza", "do jsilva", "el jperez").
     static let nameArticles = WordSet(["o", "ao", "do", "pelo", "el", "del", "al"], folded: true)
@@ -1093,6 +1121,8 @@ struct PersonDetector: Sendable {
         "compte", "identifiant", "utilizador", "usuário", "usuario", "conta", "login",
         "users", "usernames", "accounts", "logins", "konten", "benutzerkonten", "utilisateurs", "comptes",
         "utilizadores", "usuários", "contas", "benutzerkennung", "kennung", "anmeldename", "userid", "pseudo",
+        // A ticket's comment history: "Kommentar mkrause:" (not English "comment": "a comment (exp_base …)").
+        "kommentar", "comentário", "comentario",
     ], folded: true)
 
     /// Consonant pairs that start words in English, German, French,
@@ -1147,6 +1177,7 @@ struct PersonDetector: Sendable {
         "ping", "call", "contact", "email", "ask", "tell", "thank", "cc", "notify", "phone", "text", "message", "reach",
         "kontaktieren", "anrufen", "fragen", "informieren", "contacter", "appeler", "demander", "prévenir",
         "contactar", "ligar", "perguntar", "avisar", "falar",
+        "rang", "phoned", "emailed", "messaged", "pinged", "contacted", "texted", "angerufen", "appelé",
         // Naming someone: "a man called Sule", "ein Mann namens Ivo".
         "called", "named", "namens", "nommé", "nommée", "appelé", "appelée", "chamado", "chamada", "llamado",
     ], folded: true)
@@ -1354,10 +1385,10 @@ struct PersonDetector: Sendable {
 
     /// The cheap gate before `userNames`, from the word's classes and at
     /// most two scalars: a lower-case word that a dot follows, that stands
-    /// next to a list mark, that is an agent verb, a user word or a
-    /// platform, or that starts as a user name does ("fs…"); a capitalised agent
-    /// verb, user word or platform ("Reported by", "Benutzer",
-    /// "Wartungskonto", "GitHub").
+    /// next to a list mark, that is an agent verb, a user word, a platform
+    /// or a storage word, or that starts as a user name does ("fs…"); a
+    /// capitalised one of those words ("Reported by", "Benutzer",
+    /// "Wartungskonto", "GitHub", "Container").
     @inline(__always)
     private func mayStartUserName(_ word: Word, _ s: [Unicode.Scalar]) -> Bool {
         if word.titlecase { return word.isIn(Sets.agentVerbs | Sets.platforms | Sets.storageWords) || isUserWord(word, s) }
@@ -1689,7 +1720,10 @@ struct PersonDetector: Sendable {
                     let nextToPlaceholder = (i > 0 && text.protected[i - 1]) || (e < s.count && text.protected[e])
                     let alone = !nextToPlaceholder && (before.map { !isHan($0) && !isKana($0) } ?? true)
                         && (after.map { !isHan($0) && !isKana($0) } ?? true)
-                    let afterPerson = before.map { Self.personSuffixes_ja.contains($0) } ?? false
+                    // After a department's word or "担当", directly or with
+                    // "の": "総務部佐藤が", "営業部の田中健一が", "担当の鈴木が".
+                    let ofDepartment = before == "の" && i >= 2 && (Self.personSuffixes_ja.contains(s[i - 2]) || s[i - 2] == "当")
+                    let afterPerson = (before.map { Self.personSuffixes_ja.contains($0) } ?? false) || ofDepartment
                     let particleAfter = after.map { Self.particles_ja.contains($0) || $0 == "\u{FF08}" || $0 == "(" } ?? true
                     if e - j <= 3, !s[j..<e].contains(where: { Self.notGivenKanji.contains($0) }),
                        (alone && e > j) || (afterPerson && (particleAfter || !(after.map(isKana) ?? false))) {
@@ -1704,7 +1738,9 @@ struct PersonDetector: Sendable {
                     let inLatin = before.map { $0 == " " } ?? false
                         && (after.map { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "\n" || $0 == ")" } ?? true)
                     let quoted = before == "\u{300C}" && after == "\u{300D}"
-                    if e == j, alone, colon(before) || (colon(after) && (before == nil || before == "\n")) || inLatin || quoted,
+                    // Or signing off at a line's end: "以上、中村".
+                    let signing = (after == nil || after == "\n") && (before == "、" || before == "\u{3000}" || before == "\n")
+                    if e == j, alone, colon(before) || (colon(after) && (before == nil || before == "\n")) || inLatin || quoted || signing,
                        !Self.prefectures_ja.contains(String(String.UnicodeScalarView(s[i..<j]))) {
                         candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
                     }
@@ -1715,7 +1751,6 @@ struct PersonDetector: Sendable {
                     // brackets: "鈴木（情報セキュリティ室）".
                     // Also after a department's or "担当" and "の", before a
                     // particle: "担当の鈴木が取りまとめ中".
-                    let ofDepartment = before == "の" && i >= 2 && (Self.personSuffixes_ja.contains(s[i - 2]) || s[i - 2] == "当")
                     if e == j, !nextToPlaceholder, before.map({ $0 == "の" || Self.personSuffixes_ja.contains($0) }) ?? false,
                        Self.startsAny(s, j, Self.selfIntroductions_ja)
                         || (ofDepartment && after.map { Self.particles_ja.contains($0) && $0 != "の" } ?? false),

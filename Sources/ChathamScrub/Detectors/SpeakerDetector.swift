@@ -48,27 +48,31 @@ struct SpeakerDetector: Detector {
     }
 
     /// A signature after a dash on one of the last three lines, not the
-    /// first: "— Chi, Fraud & Revenue Assurance", "-- Tomek". One or two
+    /// text's first: "— Chi, Fraud & Revenue Assurance", "-- Tomek". One or two
     /// capitalised words that are no dictionary words, products or titles.
     private func signature(_ s: [Unicode.Scalar], _ tokens: [ScanText.Token], into candidates: inout [Candidate]) {
-        var lines = 0
+        // The starts of the last three lines (of fewer when the text has
+        // fewer: the first line is never one), last first.
+        var starts: (Int, Int, Int) = (-1, -1, -1)
+        var found = 0
         var k = s.count - 1
-        while k > 0, lines < 3 {
-            if s[k] == "\n" { lines += 1 }
+        while k > 0, found < 3 {
+            if s[k] == "\n" {
+                switch found { case 0: starts.0 = k + 1; case 1: starts.1 = k + 1; default: starts.2 = k + 1 }
+                found += 1
+            }
             k -= 1
         }
-        guard k > 0 else { return } // the text is three lines or fewer from its start: no signature block
-        // The first token on or after k.
-        var lo = 0, hi = tokens.count
-        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < k { lo = mid + 1 } else { hi = mid } }
-        var t = lo
-        while t + 1 < tokens.count {
-            defer { t += 1 }
-            let dash = tokens[t]
-            guard s[dash.start - 1] == "\n", dash.end - dash.start <= 2 else { continue }
-            let c = s[dash.start]
-            guard c == "\u{2014}" || c == "\u{2013}" || (c == "-" && dash.end - dash.start == 2 && s[dash.start + 1] == "-") else { continue }
-            var name = tokens[t + 1]
+        for start in [starts.2, starts.1, starts.0] where start >= 0 && start < s.count {
+            let c = s[start]
+            guard c == "\u{2014}" || c == "\u{2013}" || c == "-" else { continue }
+            // The dash's token, and the name's after it.
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < start { lo = mid + 1 } else { hi = mid } }
+            guard lo + 1 < tokens.count, tokens[lo].start == start else { continue }
+            let dash = tokens[lo]
+            guard dash.end - dash.start <= 2, c != "-" || (dash.end - dash.start == 2 && s[dash.start + 1] == "-") else { continue }
+            var name = tokens[lo + 1]
             let (a, b) = PlaceDetector.word(s, name)
             guard a == name.start else { continue }
             name.end = b
