@@ -103,6 +103,9 @@ import Testing
         //     "口座番号は", "以上、中村"); "DO'D" and the carrier stay.
         // 22: 25 free-text parts of incident reports: 2/129 ("it's Dave",
         //     "営業部の田中健一が").
+        // 23: 20 natural narratives: 1/144 (a name after a plural role and
+        //     a comma). 24: 20 write-ups with what worked: 2/108 (a storage
+        //     account's name after a comma; an MSP's company name, left).
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
             ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
@@ -111,6 +114,7 @@ import Testing
             ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
             ("narratives18", 148, 150, 3), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
             ("narratives21", 148, 150, 2), ("narratives22", 129, 156, 0),
+            ("narratives23", 144, 98, 0), ("narratives24", 108, 105, 1),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -506,14 +506,18 @@ extension LaterDetectorTests {
         // A container named after the word for one and its service.
         check("le conteneur Azure Blob Storage blulyonexportcredit a été laissé", [("host", "blulyonexportcredit")])
         check("the bucket s3 acme-prod-exports was public", [("host", "acme-prod-exports")])
+        check("used an Azure storage account, glmospreydata01, for field recordings", [("host", "glmospreydata01")])
         // A mailbox's given name, later alone.
         check("De helena.matos@trafoluso.pt.\nA conta da Helena foi comprometida.",
               [("email", "helena.matos@trafoluso.pt"), ("person", "Helena")])
         // A name the lexicons lack right after a lower-case role.
         check("vigilante Edvaldo foi verificar", [("person", "Edvaldo")])
+        // After a plural role and a comma.
+        check("One of our relationship managers, Tom Whitfield, left his laptop", [("person", "Tom Whitfield")])
         // Near misses: a user word before a word; containers and storage
         // before words; a team's mailbox; an initialism with a dot.
         check("the user is unknown and the account was locked", [])
+        check("The storage account was locked; our engineers, as usual, checked.", [])
         check("the container was public, bucket policies, cloud storage provider, stockage chiffré", [])
         check("De security.team@example.pt: a Security e o Comercial.", [("email", "security.team@example.pt")])
         check("It's an O.MG Cable, not one of ours; at 10 P.M.", [])

@@ -144,6 +144,9 @@ enum Names {
         "taker", "notetaker", "scribe", "facilitator", "moderator",
         "guard", "vigilante", "porteiro", "porteira", "wachmann", "pförtner", "pförtnerin", "gardien", "gardienne",
         "vigile",
+        // Plurals before one of them: "one of our relationship managers, Tom Whitfield".
+        "managers", "engineers", "officers", "consultants", "technicians", "developers", "administrators",
+        "colleagues", "contractors", "directors", "agents", "specialists", "advisers", "advisors",
         "reporter", "owner", "victim", "approver", "assignee", "submitter", "beneficiary", "empfänger", "empfängerin",
         "absender", "absenderin", "destinataire", "expéditeur", "expéditrice", "destinatário", "destinatária", "remetente",
         "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",

@@ -753,10 +753,12 @@ struct PersonDetector: Sendable {
         // "le conteneur Azure Blob Storage blulyonexportcredit", "bucket
         // s3 acme-prod-exports" — a lower-case token of letters, digits,
         // "-" and "." that is no word (of letters alone, eight or more),
-        // after up to three capitalised words (the service) or "s3". Not
-        // after "storage" or "stockage": "storage provider", "stockage
-        // chiffré" follow those.
-        if word.isIn(Sets.storageWords), let (start, end) = storageName(words, w, text) {
+        // after up to three capitalised words (the service) or "s3", or
+        // after "storage account" ("an Azure storage account,
+        // glmospreydata01,"). Not after "storage" alone: "storage
+        // provider", "stockage chiffré" follow that.
+        if word.isIn(Sets.storageWords) || (userWord && w > 0 && Self.storageLeads.contains(hash: words[w - 1].lower)),
+           let (start, end) = storageName(words, w, text) {
             candidates.append(Candidate(kind: .host, start: start, end: end))
             var next = w + 1
             while next < words.count, words[next].start < end { next += 1 }
@@ -845,7 +847,7 @@ struct PersonDetector: Sendable {
         var n = w + 1
         while n < words.count, n - w <= 3, words[n].titlecase || words[n].isIn(Sets.storageWords) || Self.isAllCaps(words[n], s) || s[words[n].start] == "s" && words[n].length == 2,
               adjacent(words[n - 1], words[n], text) { n += 1 }
-        guard n < words.count, adjacent(words[n - 1], words[n], text), !words[n].titlecase, !words[n].isIn(Sets.keepWords),
+        guard n < words.count, adjacent(words[n - 1], words[n], text, allowComma: true), !words[n].titlecase, !words[n].isIn(Sets.keepWords),
               s[words[n].start].value >= 0x61, s[words[n].start].value <= 0x7A else { return nil }
         let start = words[n].start
         var end = start
@@ -1026,6 +1028,8 @@ struct PersonDetector: Sendable {
         "bucket", "buckets", "container", "containers", "conteneur", "conteneurs", "contentor", "contentores",
         "contêiner", "blob", "speicherkonto",
     ], folded: true)
+    /// "storage" before "account": a storage account's name follows.
+    static let storageLeads = WordSet(["storage", "speicher"], folded: true)
     /// "is", "was" and their kin, between a user word and its name.
     static let copulas = WordSet(["is", "was", "ist", "war", "lautet", "est", "était", "é", "era", "foi"], folded: true)
 
