@@ -116,7 +116,11 @@ let package = Package(
             dependencies: ["ChathamDigest", "ChathamModel", "ChathamCrypto", "ChathamClient"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "ChathamStoreTests", dependencies: ["ChathamStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ChathamStoreTests",
+            dependencies: ["ChathamStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["schema.golden.sql"]
+        ),
         .testTarget(name: "ChathamClientTests", dependencies: ["ChathamClient"]),
         .testTarget(
             name: "ChathamServerTests",

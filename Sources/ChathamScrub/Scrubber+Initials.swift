@@ -31,7 +31,6 @@ extension Scrubber {
             // Two names are written in either order ("Sato Hanako", "HS").
             if letters.count == 2 { add(letters.reversed(), f.replacement) }
         }
-        if patterns.isEmpty && profile == nil { return findings }
         var extra: [Finding] = []
         var next = 0 // first finding not wholly before the token
         let tokens = text.tokens
@@ -56,12 +55,14 @@ extension Scrubber {
                 replacement = p.replacement
             } else if let profile, profile.contains(s, a, b), !acronyms.contains(s, a, b) {
                 replacement = Kind.person.placeholder
+            } else if rosterInitials(t, a, b, s, tokens) {
+                replacement = Kind.person.placeholder
             } else {
                 continue
             }
             // "50 HZ", "3,5 TB": a unit.
             if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last) { continue }
-            guard a >= lastLine || signOff(t, a, b, s, tokens) else { continue }
+            guard a >= lastLine || signOff(t, a, b, s, tokens) || rosterInitials(t, a, b, s, tokens) else { continue }
             while next < findings.count, findings[next].end <= a { next += 1 }
             guard next >= findings.count || findings[next].start >= b, !text.touchesPlaceholder(a, b) else { continue }
             extra.append(Finding(kind: Kind.person.rawValue, start: a, end: b, replacement: replacement))
@@ -90,10 +91,15 @@ extension Scrubber {
         }
         if t > 0, mark(tokens[t - 1]) { return true }
         if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1, s[tokens[t + 1].start] == "/" { return true }
+        // "NOL – sessions revoked": a note's author before a dash.
+        if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1,
+           s[tokens[t + 1].start] == "\u{2013}" || s[tokens[t + 1].start] == "\u{2014}" { return true }
         if t > 0 {
             // "by PZ", "mit KHW"; a sign-off on the line before ("Gruß\nJS", "Regards,\nJS").
             let (pa, pb) = PlaceDetector.word(s, tokens[t - 1])
             if pb == tokens[t - 1].end, pb - pa <= 6, signOffCues.contains(s, pa, pb) { return true }
+            // "ses initiales, MR", "Kürzel: KHW".
+            if pb - pa >= 6, initialsWords.contains(s, pa, pb) { return true }
             if pb - pa >= 2, s[tokens[t - 1].end] == "\n", PersonDetector.signOffs.contains(s, pa, pb) { return true }
         }
         // "AN confirmed", "KHW meldete".
@@ -102,6 +108,25 @@ extension Scrubber {
             if nb - na >= 3, PersonDetector.sayVerbs.contains(s, na, nb) { return true }
         }
         return false
+    }
+
+    /// Words for initials, before them.
+    static let initialsWords = WordSet(["initials", "initiales", "initialen", "iniciais", "iniciales", "kürzel", "kuerzel", "namenskürzel"],
+                                       folded: true)
+
+    /// Whether the capitals `s[a..<b]` (token `t`, "HW", "MF-L") stand in
+    /// a roster line ("Present: HW (IG lead), MF-L (CISO)") before a role
+    /// in brackets: initials naming who attended.
+    static func rosterInitials(_ t: Int, _ a: Int, _ b: Int, _ s: [Unicode.Scalar], _ tokens: [ScanText.Token]) -> Bool {
+        guard t > 0, t + 1 < tokens.count, s[tokens[t + 1].start] == "(", b == tokens[t].end || s[b] == ",",
+              !acronyms.contains(s, a, b),
+              (a..<b).allSatisfy({ PlaceDetector.isUpper(s[$0]) || (s[$0] == "-" && $0 > a && $0 + 1 < b) }) else { return false }
+        // The line's first token: a roster's label and a colon.
+        var k = t
+        while k > 0, !(0..<(tokens[k].start - tokens[k - 1].end)).contains(where: { s[tokens[k - 1].end + $0] == "\n" }) { k -= 1 }
+        let first = tokens[k]
+        guard first.end - first.start >= 3, s[first.end - 1] == ":" else { return false }
+        return PersonDetector.rosterLeads.contains(s, first.start, first.end - 1)
     }
 
     static let signOffCues = WordSet(["by", "with", "cc", "signed", "von", "mit", "gez", "par", "avec", "por", "com",

@@ -34,6 +34,8 @@ public struct Scrubber: Sendable {
     private let places = PlaceDetector()
     private let references = ReferenceDetector()
     private let speakers = SpeakerDetector()
+    private let companies = CompanyDetector()
+    private let cues = CueDetector()
     /// The initials of the profile's people (`initials`).
     private let profileInitials: WordSet?
 
@@ -444,6 +446,8 @@ public struct Scrubber: Sendable {
         places.detect(scan, into: &candidates)
         references.detect(scan, into: &candidates)
         speakers.detect(scan, into: &candidates)
+        companies.detect(scan, into: &candidates)
+        cues.detect(scan, into: &candidates)
 
         return Resolver.resolve(candidates, keep: keep, text: scan)
     }
@@ -625,6 +629,8 @@ extension Scrubber {
             references.detect(scan, into: &$0)
             speakers.detect(scan, into: &$0)
         }
+        detector("companies", into: &candidates) { companies.detect(scan, into: &$0) }
+        detector("cues", into: &candidates) { cues.detect(scan, into: &$0) }
         let findings = stage("resolve") { Resolver.resolve(candidates, keep: keep, text: scan) }
         let (output, placeholders) = stage("redact") { Self.redactScalars(scan.scalars, findings) }
         _ = stage("settle (windows)") { pass(ScanText(scalars: Self.windows(output, placeholders))) }

@@ -34,12 +34,14 @@ import Testing
         check("Ransomware im Werk Duisburg entdeckt", [("location", "Duisburg")])
         check("l'usine de Tourcoing est à l'arrêt", [("location", "Tourcoing")])
         check("a agência de Setúbal fechou", [("location", "Setúbal")])
+        check("done at one franchise outlet in Surulere by one agent", [("location", "Surulere")])
         // Near misses: ordinary words, products, capitals, lower case.
         check("the Main office and the Head office", [])
         check("capacity building and the leak site", [])
         check("the White House and Companies House", [])
         check("the HQ site was fine", [])
         check("room 2.14 and Raum 3.12", [])
+        check("the latest master branch\nSigned-off-by: nobody; our office in Production", [])
     }
 
     @Test func referencesByShape() {
@@ -67,6 +69,12 @@ import Testing
         check("Dr. Hans Zimmer measured 50 HZ", [("person", "Hans Zimmer")])
         check("RK / JD signed it", [])
         check("Dr. Dana Nolan checked it; the DN has contents and more.\nNext line.", [("person", "Dana Nolan")])
+        // Before a note's dash, after a word for initials; in a roster before a role.
+        check("Dr Nkechi Obi-Lawson rang. Note: 'NOL – sessions revoked'", [("person", "Nkechi Obi-Lawson"), ("person", "NOL")])
+        check("M. Mathieu Rakotomalala a reconnu; ses initiales, MR, figuraient", [("person", "Mathieu Rakotomalala"), ("person", "MR")])
+        check("note\nPresent: HW (IG lead), MF-L (CISO), HR business partner", [("person", "HW"), ("person", "MF-L")])
+        // Near misses: an acronym in a roster, capitals before brackets outside one, a dash after an acronym.
+        check("note\nPresent: HR (people), EDR (vendor)\nThe EDR (CrowdStrike) and HW (old) – fine", [])
     }
 
     @Test func speakersBeforeTheTime() {

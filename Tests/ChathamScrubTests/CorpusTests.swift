@@ -106,15 +106,36 @@ import Testing
         // 23: 20 natural narratives: 1/144 (a name after a plural role and
         //     a comma). 24: 20 write-ups with what worked: 2/108 (a storage
         //     account's name after a comma; an MSP's company name, left).
+        // 25: 22 chat and ticket pastes, tables, timelines, HR notes, notes
+        //     to people: 15/136 at first sight (a table's user column,
+        //     nicknames in quotes, roster initials, "Sato-san", "tunde.b",
+        //     "Atribuído a:", two suppliers' company names); "Deb from
+        //     Claims" stays.
+        // 26: 22 lessons learned, labelled forms, mail threads, third
+        //     parties: 16/173 (ten third parties' company names, initials
+        //     after a dash and after "initiales,", an account in brackets
+        //     after a role or a person, "14 Station Parade"); a town after
+        //     a listed one ("Setúbal e Palmela") stays.
+        // 27: 24 plain-prose reports for an ISAC's form: 3/124 at first
+        //     sight (an account joined by "_", an unlisted district after
+        //     "outlet in", a supplier with ", Lda."). 28: 24 timelines,
+        //     ticket notes, post-mortems with owners, fiches, Meldungen:
+        //     7/165 (a last dash's name, an owner's account, initials
+        //     before "confirms", a street without a number, accounts after
+        //     a dash and after "collègue du back-office (").
+        // Third parties' company names are found since round 26
+        // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer.
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
-            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 1), ("narratives8", 342, 231, 5),
-            ("narratives9", 284, 185, 6), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
+            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 0), ("narratives8", 342, 231, 5),
+            ("narratives9", 284, 185, 2), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
             ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
-            ("narratives18", 148, 150, 3), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
-            ("narratives21", 148, 150, 2), ("narratives22", 129, 156, 0),
-            ("narratives23", 144, 98, 0), ("narratives24", 108, 105, 1),
+            ("narratives18", 148, 150, 0), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
+            ("narratives21", 148, 150, 1), ("narratives22", 129, 156, 0),
+            ("narratives23", 144, 98, 0), ("narratives24", 108, 105, 0),
+            ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 1),
+            ("narratives27", 124, 120, 0), ("narratives28", 165, 130, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

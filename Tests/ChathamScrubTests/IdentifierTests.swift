@@ -239,7 +239,8 @@ extension LaterDetectorTests {
         check("Incident Response and Threat Hunting teams met with Cobalt Strike in mind", [])
         check("the Volt Typhoon activity and Scattered Spider were discussed", [])
         check("the FortiGate and NetScaler appliances were patched by the team", [])
-        check("the contract with Northgateway Ltd was paused", [])
+        // A company is no person (`CompanyDetector` takes it as an organisation).
+        check("the contract with Northgateway Ltd was paused", [("org", "Northgateway Ltd")])
         check("it was logged on Tue Jun 3 at the desk", [])
         check("Jun Li saw it on Jun 3", [("person", "Jun Li"), ("person", "Jun")])
         check("the follow-up call with Follow-Up Desk was held", [])
@@ -538,6 +539,62 @@ extension LaterDetectorTests {
         check("This is Microsoft calling. It is Monday. The issue is Windows.", [])
         check("Actions:\n- Infra to confirm\n- Legal", [])
         check("Corrected a comment (exp_base and exp_bin description).", [])
+    }
+
+    @Test func thirdPartiesCompanyNames() {
+        // A company word after a distinctive name; a business noun first.
+        check("paid the invoice of Harwood Print Supplies twice", [("org", "Harwood Print Supplies")])
+        check("recebemos da Metalúrgica Vale do Paraíba um e-mail", [("org", "Metalúrgica Vale do Paraíba")])
+        // After a word for a third party: a comma in English, directly elsewhere.
+        check("our MSP, Dalesbridge IT Services, had it on its list", [("org", "Dalesbridge IT Services")])
+        check("prestador de serviços geridos, Sadoinfra, durante a migração", [("org", "Sadoinfra")])
+        check("an den Ablesedienstleister Zählerservice Niederrhein zu schicken", [("org", "Zählerservice Niederrhein")])
+        check("le cabinet Courtage Loire Patrimoine a été compromis", [("org", "Courtage Loire Patrimoine")])
+        check("保守委託先の中部ネットシステムズが担当", [("org", "中部ネットシステムズ")])
+        // After a person and "of"; before ", one of our contractors"; after "contract with"; in brackets after 業者.
+        check("a supplier, Dr Ngozi Eze of Halden Scientific, nearly paid", [("person", "Ngozi Eze"), ("org", "Halden Scientific")])
+        check("it came from Marlowe Roofing, one of our claims contractors, asking", [("org", "Marlowe Roofing")])
+        check("O contrato com a Translusa Cargas está em revisão", [("org", "Translusa Cargas")])
+        check("委託している外部業者（三河テクノサービス）が被害", [("org", "三河テクノサービス")])
+        // Near misses: English words only, vendors of the keep vocabulary,
+        // an English cue without a comma, capitals, a Japanese word without a company word.
+        check("Financial Services and the IT Service Desk; Credit Control, Accounts Payable", [])
+        check("Palo Alto Networks; our vendor, Fortinet, shipped a fix", [])
+        check("a cloud storage provider Over three days", [])
+        check("our MSP, IT, was called; 取引先各社へのお詫び", [])
+        check("Dr Ngozi Eze of the SOC and Dr Ada Lovelace from Microsoft; Leeds, one of our sites; the contract with them", 
+              [("person", "Ngozi Eze"), ("person", "Ada Lovelace")])
+    }
+
+    @Test func namesAndAccountsACueAnnounces() {
+        // A nickname in quotes after a cue, before "genannt".
+        check("known on the ward as \"Becca\", excluded", [("person", "Becca")])
+        check("im Team nur „Flo“ genannt", [("person", "Flo")])
+        check("(o pessoal chama de \"Juninho\") usava o login", [("person", "Juninho")])
+        // A romanised honorific; an account in brackets after a person or a role.
+        check("Sato-san is collecting hashes", [("person", "Sato")])
+        check("the AP clerk (mfarouk) had flagged it", [("user", "mfarouk")])
+        check("鈴木健一さん（k-suzuki）が開いた", [("person", "鈴木健一"), ("user", "k-suzuki")])
+        // A given name and an initial; an account assigned a ticket.
+        check("the staff user on the portal is tunde.b. Wallets", [("user", "tunde.b")])
+        check("Atribuído a: rfigueiredo\nCc: nobody", [("user", "rfigueiredo")])
+        // Joined by "_" with a lexicon name; after a word for a colleague; a street without a number; a last dash.
+        check("the account of a former contractor, dmorales_ext, and dk_osei", [("user", "dmorales_ext"), ("user", "dk_osei")])
+        check("un collègue du back-office (ylebihan) le même jour", [("user", "ylebihan")])
+        check("stolen from her car off Castlegate Road, Glenmoor", [("location", "Castlegate Road")])
+        check("04:10 Handed over to day shift. – Raj", [("person", "Raj")])
+        check("flag lookalike domains – owner lnakamura.", [("user", "lnakamura")])
+        // A table's user column.
+        check("user | dept | action\ndnguyen | Claims | reset\naabdullahi | Claims | none",
+              [("user", "dnguyen"), ("user", "aabdullahi")])
+        // Near misses: a quoted word after a cue that is a word, brackets
+        // holding a word or a revision, a dotted word that is no given name,
+        // a table without a user column, a Japanese place with "-san" as a word.
+        check("a file called \"Invoice\" and a team known as \"Blue\"", [])
+        check("Fredrik Johansson (r9841) fixed it (retired) last year", [("person", "Fredrik Johansson")])
+        check("see config.d and the ransom dema.nd", [])
+        check("dept | action\nClaims | dnguyen", [])
+        check("mpfr_set_emin and mod_asis; off Station Road; – Thanks", [])
     }
 
     @Test func listedUserNamesAndSupplierAccounts() {

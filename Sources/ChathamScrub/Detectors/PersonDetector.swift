@@ -8,7 +8,7 @@
 /// Carry-forward: every part of a name found once is found again anywhere in
 /// the same text, so a later "Tomasz", "Nowak" or "Nowak's" goes too.
 struct PersonDetector: Sendable {
-    private struct Word {
+    fileprivate struct Word {
         var start: Int
         var end: Int
         var exact: UInt64   // hash of the word as written
@@ -24,7 +24,7 @@ struct PersonDetector: Sendable {
     }
 
     /// Bits of `Word.classes`, one per set of `classSets` (in its order).
-    private enum Sets {
+    fileprivate enum Sets {
         static let titles: UInt32 = 1 << 0
         static let dotTitles: UInt32 = 1 << 1
         static let roles: UInt32 = 1 << 2
@@ -128,7 +128,7 @@ struct PersonDetector: Sendable {
     /// once-check (and retained) on every access, and the loops below ask
     /// for one per word. A class, so that copying the detector (as calling
     /// `detect` through a closure does) retains one object, not each list.
-    private final class Lexicon: Sendable {
+    final class Lexicon: Sendable {
         let titles = PersonDetector.titles
         let dotTitles = PersonDetector.dotTitles
         let roles = PersonDetector.roles
@@ -150,7 +150,7 @@ struct PersonDetector: Sendable {
 
         /// `isGiven` of a word found by the walk (the small lexicon's answer is in its classes).
         @inline(__always)
-        func isGiven(_ word: Word) -> Bool {
+        fileprivate func isGiven(_ word: Word) -> Bool {
             word.isIn(Sets.given)
                 || nameFilter.mayContain(word.exact) && (moreGiven.contains(hash: word.exact) || moreGivenAccented.contains(hash: word.exact))
         }
@@ -553,6 +553,13 @@ struct PersonDetector: Sendable {
         }
     }
 
+    /// What may stand before an e-mail address's local part: a space, a
+    /// line break, "<", "(", ":", "," or ";".
+    @inline(__always)
+    static func beforeAddress(_ c: Unicode.Scalar) -> Bool {
+        switch c { case " ", "\n", "\t", "<", "(", ":", ",", ";": true; default: false }
+    }
+
     /// The words that start a mailbox named for a person, a given name and
     /// a surname (or given name) of the lexicons joined by a dot before
     /// "@", or a word that is none and a surname ("helena.matos@trafoluso.pt"):
@@ -565,7 +572,7 @@ struct PersonDetector: Sendable {
             k += 1
             guard a.end < s.count, s[a.end] == ".", b.start == a.end + 1, b.end < s.count, s[b.end] == "@",
                   !a.titlecase, !b.titlecase, a.length >= 3, b.length >= 3,
-                  a.start == 0 || [" ", "\n", "\t", "<", "(", ":", ",", ";"].contains(s[a.start - 1]),
+                  a.start == 0 || Self.beforeAddress(s[a.start - 1]),
                   let g = Self.capitalisedHash(s, a.start, a.end), let f = Self.capitalisedHash(s, b.start, b.end) else { continue }
             // A given name and a name of the lexicons, or a surname after a
             // word that is no English word (a given name the lexicons lack).
@@ -769,7 +776,7 @@ struct PersonDetector: Sendable {
         // "gemeldet von kschmidt", "signalé par mdupont" — the same
         // shapes as after a user word.
         if w + 2 < words.count, word.isIn(Sets.agentVerbs), words[w + 1].isIn(Sets.agentPrepositions),
-           adjacent(word, words[w + 1], text), !words[w + 2].titlecase, adjacent(words[w + 1], words[w + 2], text),
+           adjacent(word, words[w + 1], text), !words[w + 2].titlecase, adjacent(words[w + 1], words[w + 2], text, allowComma: true),
            let end = userNameShape(s, words[w + 2].start, words[w + 2].end) ? words[w + 2].end : Self.handleEnd(s, words[w + 2].start) {
             candidates.append(Candidate(kind: .user, start: words[w + 2].start, end: end))
             var next = w + 3
@@ -1020,8 +1027,10 @@ struct PersonDetector: Sendable {
         "gemeldet", "erstellt", "eröffnet", "geschlossen", "bearbeitet",
         "freigegeben", "signalé", "signalée", "ouvert", "ouverte", "créé", "créée", "fermé", "fermée", "validé",
         "reportado", "reportada", "aberto", "aberta", "criado", "criada", "fechado", "fechada", "aprovado",
+        // Assigned to someone: "Assigned to: jdoe", "Atribuído a: rfigueiredo".
+        "zugewiesen", "assigné", "assignée", "attribué", "attribuée", "atribuído", "atribuída", "asignado", "asignada",
     ], folded: true)
-    static let agentPrepositions = WordSet(["by", "von", "par", "por", "pelo", "pela"], folded: true)
+    static let agentPrepositions = WordSet(["by", "von", "par", "por", "pelo", "pela", "to", "an", "à", "a"], folded: true)
 
     /// Words for a storage container, before its name (`storageName`).
     static let storageWords = WordSet([
@@ -1114,6 +1123,7 @@ struct PersonDetector: Sendable {
         "said", "says", "told", "asked", "reported", "confirmed", "noticed", "noted", "called", "emailed", "wrote",
         "explained", "escalated", "approved", "forwarded", "replied", "informed", "agreed", "decided", "admitted",
         "recalled", "mentioned", "warned", "suggested", "joined", "resigned", "apologised", "apologized", "phoned",
+        "confirms", "asks", "reports", "notes", "writes", "agrees", "explains", "replies", "approves", "suggests",
         "sagte", "meldete", "bestätigte", "berichtete", "schrieb", "fragte", "erklärte", "informierte", "rief",
         "a", "dit", "confirme", "signale", "explique", "indique", "écrit",
         "disse", "confirmou", "informou", "explicou", "relatou", "escreveu", "perguntou", "avisou", "ligou",
@@ -1127,6 +1137,8 @@ struct PersonDetector: Sendable {
         "utilizadores", "usuários", "contas", "benutzerkennung", "kennung", "anmeldename", "userid", "pseudo",
         // A ticket's comment history: "Kommentar mkrause:" (not English "comment": "a comment (exp_base …)").
         "kommentar", "comentário", "comentario",
+        // An action item's owner: "owner lnakamura", "Verantwortlich: kschmidt".
+        "owner", "owners", "assignee", "assignees", "verantwortlich", "responsável", "responsable",
     ], folded: true)
 
     /// Consonant pairs that start words in English, German, French,
@@ -1376,7 +1388,7 @@ struct PersonDetector: Sendable {
     /// letter ("nowak" as "Nowak"), or nil unless every scalar is a
     /// lower-case ASCII letter: how a lower-case account's parts are looked
     /// up as names.
-    private static func capitalisedHash(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64? {
+    static func capitalisedHash(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64? {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for k in start..<end {
             var v = s[k].value
@@ -1677,17 +1689,15 @@ struct PersonDetector: Sendable {
         let s = text.scalars
         let surnames = Self.surnameScalars
         let honorifics = Self.honorificScalars
-        func honorific(at k: Int) -> Bool {
-            honorifics.contains { h in k + h.count <= s.count && zip(h, s[k...]).allSatisfy { $0 == $1 } }
-        }
-        func isHan(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || (c.value >= 0x3400 && c.value <= 0x4DBF) }
+        func honorific(at k: Int) -> Bool { Self.startsAny(s, k, honorifics) }
+        let isHan = Self.isHan
         func isKana(_ c: Unicode.Scalar) -> Bool { c.value >= 0x3041 && c.value <= 0x30FF && c != "ー" || c == "ー" }
         var i = 0
         while i < s.count {
             let c = s[i]
             if isHan(c) {
                 var matched = false
-                for sn in surnames where i + sn.count <= s.count && zip(sn, s[i...]).allSatisfy({ $0 == $1 }) {
+                for sn in surnames where Self.starts(s, i, sn) {
                     let j = i + sn.count
                     if honorific(at: j) {
                         candidates.append(Candidate(kind: .person, start: i, end: j)); i = j; matched = true; break
@@ -1807,7 +1817,7 @@ struct PersonDetector: Sendable {
         let s = text.scalars
         var surnames: [[Unicode.Scalar]] = []
         for c in candidates where c.kind == .person && c.end - c.start >= 2 && Self.isHan(s[c.start]) {
-            for sn in Self.surnameScalars where sn.count <= c.end - c.start && zip(sn, s[c.start...]).allSatisfy({ $0 == $1 }) {
+            for sn in Self.surnameScalars where sn.count <= c.end - c.start && Self.starts(s, c.start, sn) {
                 if !surnames.contains(sn) { surnames.append(sn) }
                 break
             }
@@ -1818,7 +1828,7 @@ struct PersonDetector: Sendable {
         while i < s.count {
             guard Self.isHan(s[i]), !(i > 0 && Self.isHan(s[i - 1])), !text.protected[i] else { i += 1; continue }
             var next = i + 1
-            for sn in surnames where i + sn.count <= s.count && zip(sn, s[i...]).allSatisfy({ $0 == $1 }) {
+            for sn in surnames where Self.starts(s, i, sn) {
                 let e = i + sn.count
                 guard !(e < s.count && (Self.isHan(s[e]) || text.protected[e])), !(i > 0 && text.protected[i - 1]),
                       !taken.contains(where: { $0.overlaps(i..<e) }) else { continue }
@@ -1834,9 +1844,22 @@ struct PersonDetector: Sendable {
     @inline(__always)
     static func isHan(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || (c.value >= 0x3400 && c.value <= 0x4DBF) }
 
+    /// Whether `word` starts at `s[k]`.
+    @inline(__always)
+    static func starts(_ s: [Unicode.Scalar], _ k: Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard k >= 0, k + word.count <= s.count else { return false }
+        for j in 0..<word.count where s[k + j] != word[j] { return false }
+        return true
+    }
+
+    /// The first of `words` that starts at `s[k]`, if any.
+    static func wordAt(_ s: [Unicode.Scalar], _ k: Int, _ words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        words.first { starts(s, k, $0) }
+    }
+
     /// Whether one of `words` starts at `s[k]`.
     static func startsAny(_ s: [Unicode.Scalar], _ k: Int, _ words: [[Unicode.Scalar]]) -> Bool {
-        words.contains { w in k + w.count <= s.count && zip(w, s[k...]).allSatisfy { $0 == $1 } }
+        words.contains { starts(s, k, $0) }
     }
 
     /// Words for an account or user in Japanese, before its name.
@@ -1846,7 +1869,7 @@ struct PersonDetector: Sendable {
     /// ("アカウントs-kimura", "ユーザー：tanaka_k"): lower-case letters, digits,
     /// ".", "_" and "-", three or more with a letter; nil otherwise.
     static func accountAfterWord_ja(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
-        guard let word = accountWords_ja.first(where: { w in i + w.count <= s.count && zip(w, s[i...]).allSatisfy { $0 == $1 } }) else { return nil }
+        guard let word = wordAt(s, i, accountWords_ja) else { return nil }
         // "ID" only after Japanese text, so that "user ID 4417" stays the keyword's.
         if word.first == "I", !(i > 0 && !s[i - 1].isASCII) { return nil }
         var start = i + word.count
@@ -1884,7 +1907,7 @@ struct PersonDetector: Sendable {
         }
         guard parts >= 2 else { return nil }
         if k == s.count || s[k] == "\n" || s[k] == " " || s[k] == "\u{3000}" || s[k] == "\u{FF08}" || s[k] == "(" { return k }
-        return honorificScalars.contains { h in k + h.count <= s.count && zip(h, s[k...]).allSatisfy { $0 == $1 } } ? k : nil
+        return startsAny(s, k, honorificScalars) ? k : nil
     }
 
     /// What follows one's own surname when introducing oneself.
@@ -1912,11 +1935,8 @@ struct PersonDetector: Sendable {
     /// after the name is required.
     private func chinese(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
-        func isHan(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x4E00 && c.value <= 0x9FFF) || (c.value >= 0x3400 && c.value <= 0x4DBF) }
-        func title(at k: Int) -> Int? {
-            for t in Self.chineseTitleScalars where k + t.count <= s.count && zip(t, s[k...]).allSatisfy({ $0 == $1 }) { return t.count }
-            return nil
-        }
+        let isHan = Self.isHan
+        func title(at k: Int) -> Int? { Self.wordAt(s, k, Self.chineseTitleScalars)?.count }
         var i = 0
         while i < s.count {
             guard isHan(s[i]), !text.protected[i] else { i += 1; continue }
@@ -1950,7 +1970,7 @@ struct PersonDetector: Sendable {
         let s = text.scalars
         func isHangul(_ c: Unicode.Scalar) -> Bool { c.value >= 0xAC00 && c.value <= 0xD7A3 }
         func title(at k: Int) -> Bool {
-            Self.koreanTitleScalars.contains { t in k + t.count <= s.count && zip(t, s[k...]).allSatisfy { $0 == $1 } }
+            Self.startsAny(s, k, Self.koreanTitleScalars)
         }
         var i = 0
         while i < s.count {

@@ -64,7 +64,11 @@ struct PlaceDetector: Detector {
             }
             guard be == tokens[p].end, Self.mayBe(s, bs, be, pairs) else { continue }
             if Self.before.contains(s, bs, be) {
-                if placeName(s, ws, we) != nil { candidates.append(Candidate(kind: .location, start: ws, end: we)) }
+                // An English site word needs "in", "at" or "of" between: "the outlet in Surulere", not "branch\nSigned-off-by".
+                let english = PersonDetector.isLower(s[bs]) && Self.englishBefore.contains(s, bs, be)
+                if placeName(s, ws, we) != nil, !english || (p == t - 2 && Self.inAt.contains(s, ps, pe)) {
+                    candidates.append(Candidate(kind: .location, start: ws, end: we))
+                }
             } else if p == t - 1, Self.rooms.contains(s, bs, be), placeName(s, ws, we) != nil {
                 // "Raum Rhein 3.12", "Sala Guarapuvu", "Raum „Rheinblick“".
                 var end = we
@@ -109,7 +113,8 @@ struct PlaceDetector: Detector {
                     candidates.append(Candidate(kind: .location, start: start, end: we))
                     return
                 }
-                guard we == tokens[k].end, placeName(s, ws, we) == we else { break }
+                // Common words name streets too ("14 Station Parade", "2 Church Road").
+                guard we == tokens[k].end, placeName(s, ws, we) == we || Self.titleWord(s, ws, we) else { break }
                 k += 1
             }
         }
@@ -196,6 +201,13 @@ struct PlaceDetector: Detector {
         return end
     }
 
+    /// A capitalised word of ASCII letters, three or more, no keep name.
+    static func titleWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, s[start].value >= 0x41, s[start].value <= 0x5A else { return false }
+        for k in (start + 1)..<end where !(s[k].value >= 0x61 && s[k].value <= 0x7A) { return false }
+        return !PersonDetector.keepWords.contains(s, start, end)
+    }
+
     /// The word inside a token: leading brackets and quotes and trailing
     /// punctuation taken off.
     static func word(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> (Int, Int) {
@@ -260,9 +272,10 @@ struct PlaceDetector: Detector {
     static let frenchStreets = WordSet(["rue", "avenue", "av", "bd", "boulevard", "place", "allée", "allee", "chemin", "impasse",
                                         "quai", "cours", "route", "passage", "square", "voie", "esplanade", "faubourg"], folded: true)
     /// Street words that end an English address ("14 Carrick Road").
-    static let englishStreets = WordSet(["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Way", "Place",
-                                         "Square", "Terrace", "Crescent", "Close", "Court", "Row", "Gardens", "Parade",
-                                         "Walk", "Grove", "Mews", "Wharf", "Quay", "Boulevard", "Blvd", "Drive"], folded: false)
+    static let englishStreetWords = ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Way", "Place",
+                                     "Square", "Terrace", "Crescent", "Close", "Court", "Row", "Gardens", "Parade",
+                                     "Walk", "Grove", "Mews", "Wharf", "Quay", "Boulevard", "Blvd", "Drive"]
+    static let englishStreets = WordSet(englishStreetWords, folded: false)
     /// A German street as a word of its own ("Kölner Straße 12").
     static let germanStreets = WordSet(["Straße", "Strasse", "Str", "Weg", "Platz", "Allee", "Gasse", "Damm", "Ufer", "Ring"],
                                        folded: false)
@@ -284,8 +297,13 @@ struct PlaceDetector: Detector {
     /// Words before a place that say it is one: "Werk Duisburg", "usine de Tours".
     static let beforeWords = ["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
                               "Rechenzentrum", "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade",
-                              "filial", "agência", "armazém", "sucursal", "planta", "Werke"]
+                              "filial", "agência", "armazém", "sucursal", "planta", "Werke",
+                              // "the outlet in Surulere", "our office at Hamburg": with "in", "at" or "of" between.
+                              "outlet", "branch", "office", "plant", "depot", "warehouse", "store", "shop", "campus",
+                              "factory", "clinic", "facility", "subsidiary"]
     static let before = WordSet(beforeWords, folded: false)
+    static let englishBefore = WordSet(beforeWords.drop(while: { $0 != "outlet" }), folded: false)
+    static let inAt = WordSet(["in", "at", "of"], folded: false)
     /// Rooms named after places or people: "Raum Rhein 3.12", "Room Kelvin 2".
     static let roomWords = ["Raum", "Room", "room", "Salle", "salle", "Sala", "sala", "Besprechungsraum"]
     static let rooms = WordSet(roomWords, folded: false)

@@ -63,7 +63,9 @@ struct SpeakerDetector: Detector {
             }
             k -= 1
         }
-        for start in [starts.2, starts.1, starts.0] where start >= 0 && start < s.count {
+        for n in 0..<3 {
+            let start = n == 0 ? starts.2 : n == 1 ? starts.1 : starts.0
+            guard start >= 0, start < s.count else { continue }
             let c = s[start]
             guard c == "\u{2014}" || c == "\u{2013}" || c == "-" else { continue }
             // The dash's token, and the name's after it.

@@ -1,0 +1,349 @@
+/// Third parties' company names: a supplier, an MSP, a law firm or a
+/// carrier named in a narrative narrows down who the member is (a small
+/// MSP's clients, a town's meter-reading contractor), so they go as
+/// `[ORG-n]` like the member's own names. Found by what announces them,
+/// never by a list of companies:
+///
+/// - a company word at the end of a run of capitalised words, one of which
+///   is no English word and no keep name — "Harwood Print Supplies",
+///   "Medilinq Diagnostics", "Minato Design Systems", "Monétia Services";
+/// - a business noun at its start — "Metalúrgica Vale do Paraíba";
+/// - the run after a word for a third party, directly or after a comma —
+///   "our MSP, Dalesbridge IT Services", "cabinet Courtage Loire
+///   Patrimoine", "prestador de serviços geridos, Sadoinfra",
+///   "Ablesedienstleister Zählerservice Niederrhein";
+/// - in Japanese, a name ending in a company word after 取引先 or 委託先
+///   ("取引先東海精密工業の", "保守委託先の中部ネットシステムズが").
+///
+/// Near misses left alone: runs of English words ("Financial Services",
+/// "IT Service Desk", "Credit Control"), vendors and tools of the keep
+/// vocabulary ("Palo Alto Networks", "the vendor, Fortinet"), acronyms
+/// ("our MSP, IT").
+struct CompanyDetector: Detector {
+    /// Words that end a company's name (capitalised unless a legal form).
+    static let suffixes = WordSet(suffixWords, folded: true)
+    /// Legal forms, which follow a name in lower case too ("Harwood Print plc").
+    static let legalForms = WordSet(suffixWords.prefix(while: { $0 != "Services" }), folded: true)
+    static let suffixWords = [
+        "Ltd", "Limited", "plc", "PLC", "Inc", "LLC", "LLP", "GmbH", "KG", "Ltda", "Lda", "BV", "NV", "Oy", "Pty", "SARL", "SAS",
+        "Services", "Systems", "Networks", "Supplies", "Solutions", "Diagnostics", "Consulting", "Consultants",
+        "Partners", "Associates", "Associés", "Technologies", "Logistics", "Engineering", "Industries", "Holdings",
+        "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
+    ]
+
+    /// Business nouns that start a company's name (capitalised).
+    static let prefixes = WordSet(prefixWords, folded: true)
+    static let prefixWords = [
+        "Metalúrgica", "Construtora", "Transportes", "Transportadora", "Distribuidora", "Comercial", "Indústria",
+        "Imprimerie", "Transports", "Entreprise", "Spedition",
+    ]
+
+    /// Words for a third party, before its name.
+    static let cues = WordSet(cueWords, folded: true)
+    static let cueWords = [
+        "msp", "supplier", "vendor", "provider", "contractor", "subcontractor", "partner", "insurer", "broker", "firm",
+        "outsourcer", "integrator", "carrier", "reseller", "contract",
+        "suppliers", "vendors", "providers", "contractors", "subcontractors", "partners", "insurers", "brokers",
+        "carriers", "resellers",
+        "dienstleister", "lieferant", "zulieferer", "versicherer", "partnerfirma", "kanzlei", "vertrag",
+        "prestataire", "fournisseur", "sous-traitant", "cabinet", "infogérant", "assureur", "intégrateur", "contrat",
+        "prestador", "fornecedor", "parceiro", "seguradora", "corretora", "transportadora", "terceirizada", "contrato",
+    ]
+
+    /// The English cues, which need a comma before the name.
+    static let englishCues = WordSet(cueWords.prefix(while: { $0 != "dienstleister" }), folded: true)
+
+    /// German compounds ending in a word for a third party ("Ablesedienstleister").
+    static let cueEndings: [[Unicode.Scalar]] = ["dienstleister", "lieferant"].map { Array($0.unicodeScalars) }
+
+    /// Articles and possessives between a cue and the name.
+    static let articles = WordSet([
+        "the", "our", "their", "its", "a", "an", "o", "os", "as", "um", "uma", "nosso", "nossa",
+        "le", "la", "les", "l", "notre", "nos", "un", "une",
+        "der", "die", "das", "den", "dem", "des", "unser", "unserem", "unseren", "unseres", "ein", "einem", "einen",
+    ], folded: true)
+
+    /// "with" and its kin between a cue and the name ("contract with").
+    static let withWords = WordSet(["with", "com", "mit", "avec", "con"], folded: false)
+    /// Possessives before a cue after the name ("Marlowe Roofing, one of our contractors").
+    static let ours = WordSet(["our", "nossos", "nossas", "nosso", "nossa", "unsere", "unserer", "nos", "notre"], folded: false)
+    /// Words after a person that join them to their company ("Ngozi Eze of Halden Scientific").
+    static let ofWords = WordSet(["of", "from", "at", "bei", "von", "chez", "da", "do"], folded: false)
+
+    /// Small words inside a name ("Vale do Paraíba", "Delorme & Associés").
+    static let joiners = WordSet(["&", "de", "do", "da", "dos", "das", "du", "des", "der", "von", "of", "and", "und", "et", "e", "y"], folded: false)
+
+    func detect(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let tokens = text.tokens
+        let (suffixes, legalForms, prefixes, cues, pairs) = (Self.suffixes, Self.legalForms, Self.prefixes, Self.cues, Self.pairs)
+        var nonASCII = false
+        var t = 0
+        while t < tokens.count {
+            let token = tokens[t]
+            if token.flags & ScanText.Token.nonASCII != 0 { nonASCII = true }
+            // Most tokens are one word of ASCII letters, "," or "." after it
+            // at most: their bounds without `PlaceDetector.word`.
+            var a = token.start, b = token.end
+            let lastValue = s[b - 1].value | 0x20
+            if (s[a].value | 0x20) &- 0x61 >= 26 || lastValue &- 0x61 >= 26 {
+                (a, b) = PlaceDetector.word(s, token)
+            }
+            // One folded hash per word that may be one of the sets' (their
+            // first and last letters and length, `pairs`), three look-ups on it.
+            guard b - a >= 2, b - a <= 24, Self.mayBeListed(s, a, b, pairs) else { t += 1; continue }
+            let h = WordSet.hash(s[a..<b], folded: true)
+            let upper = PlaceDetector.isUpper(s[a])
+            if t > 0, upper || legalForms.contains(hash: h), suffixes.contains(hash: h),
+               // A legal form after a comma: "Sadoturbo, Lda.", "Halden, Inc.".
+               let start = backRun(text, t) ?? (legalForms.contains(hash: h) && s[tokens[t - 1].end - 1] == ","
+                                                ? backRun(text, t, lastEnd: tokens[t - 1].end - 1) : nil) {
+                candidates.append(Candidate(kind: .org, start: start, end: b))
+                t += 1
+                continue
+            }
+            if upper, prefixes.contains(hash: h), b == tokens[t].end, let (end, next) = run(text, t + 1, distinctive: false) {
+                candidates.append(Candidate(kind: .org, start: a, end: end))
+                t = next
+                continue
+            }
+            // Cues are capitalised too: German nouns, "MSP".
+            if cues.contains(hash: h) || (b - a >= 13 && Self.compoundCue(s, a, b)) {
+                if let (start, end) = beforeAppositive(text, t) { candidates.append(Candidate(kind: .org, start: start, end: end)) }
+                if let (start, end, next) = afterCue(text, t) {
+                    candidates.append(Candidate(kind: .org, start: start, end: end))
+                    t = next
+                    continue
+                }
+            }
+            t += 1
+        }
+        if nonASCII { japanese(text, into: &candidates) }
+        companyOfPerson(text, into: &candidates)
+    }
+
+    /// "Ngozi Eze of Halden Scientific", "Ana Lima da Translusa Cargas": a
+    /// run with a distinctive word after a person found and "of", "from",
+    /// "bei", "chez" or the like.
+    private func companyOfPerson(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let tokens = text.tokens
+        var found: [Candidate] = []
+        for p in candidates where p.kind == .person {
+            // The token after the name.
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.end { lo = mid + 1 } else { hi = mid } }
+            guard lo + 1 < tokens.count, tokens[lo].start == p.end + 1, s[p.end] == " ",
+                  Self.ofWords.contains(s, tokens[lo].start, tokens[lo].end),
+                  let (a, _, _) = capitalised(text, lo + 1), let (end, _) = run(text, lo + 1, distinctive: true),
+                  !(PersonDetector.given.contains(s, a, tokens[lo + 1].end) || PersonDetector.moreGiven.contains(s, a, tokens[lo + 1].end))
+            else { continue }
+            found.append(Candidate(kind: .org, start: a, end: end))
+        }
+        candidates += found
+    }
+
+    /// The name before ", one of our contractors", ", our MSP": a run of
+    /// capitalised words with a distinctive one, ending in the comma.
+    private func beforeAppositive(_ text: ScanText, _ t: Int) -> (Int, Int)? {
+        let s = text.scalars
+        let tokens = text.tokens
+        var k = t - 1
+        // Up to two lower-case words between ("claims contractors").
+        while k >= 0, t - k <= 3, !Self.ours.contains(s, tokens[k].start, tokens[k].end) {
+            guard PersonDetector.isLower(s[tokens[k].start]), ScalarClass.isAnyAlnum(s[tokens[k].end - 1]) else { return nil }
+            k -= 1
+        }
+        guard k >= 1, Self.ours.contains(s, tokens[k].start, tokens[k].end) else { return nil }
+        // "one of our".
+        if k >= 3, s[tokens[k - 1].start..<tokens[k - 1].end].elementsEqual("of".unicodeScalars),
+           s[tokens[k - 2].start..<tokens[k - 2].end].elementsEqual("one".unicodeScalars) { k -= 2 }
+        let r = k - 1
+        guard r >= 0, s[tokens[r].end - 1] == ",", tokens[r].end - tokens[r].start >= 4 else { return nil }
+        let end = tokens[r].end - 1
+        guard let start = backRun(text, r + 1, lastEnd: end) else { return nil }
+        return (start, end)
+    }
+
+    /// Whether a word may be one of the sets': its first two letters and
+    /// length are those of one (`pairs`, the table `Keywords.pairTable`
+    /// builds), it is long enough for a compound cue ("…dienstleister",
+    /// "…lieferant"), or it starts with a letter beyond ASCII. Most words of
+    /// prose fail it.
+    @inline(__always)
+    static func mayBeListed(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pairs: [UInt32]) -> Bool {
+        if s[a].value >= 0x80 { return true }
+        if b - a >= 13 { let last = s[b - 1].value | 0x20; if last == 0x72 || last == 0x74 { return true } }
+        return PlaceDetector.mayBe(s, a, b, pairs)
+    }
+
+    static let pairs = Keywords.pairTable(suffixWords + prefixWords + cueWords)
+
+    /// A German compound ending in a word for a third party ("Ablesedienstleister").
+    static func compoundCue(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        for e in cueEndings where b - a > e.count + 3 {
+            var ok = true
+            for j in 0..<e.count where PersonDetector.asciiLower(s[b - e.count + j].value) != e[j].value { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// Whether a capitalised word tells a name from ordinary words: three
+    /// letters or more, no English word, no keep name, not all capitals
+    /// ("IT", "HR", "AP").
+    static func distinctive(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard b - a >= 3 else { return false }
+        var lower = false
+        for k in a..<b {
+            if PersonDetector.isLower(s[k]) { lower = true } else if !PlaceDetector.isUpper(s[k]) && s[k] != "-" { return false }
+        }
+        return lower && !PersonDetector.english.contains(s, a, b) && !PersonDetector.keepWords.contains(s, a, b)
+    }
+
+    /// Whether a token is one capitalised word standing alone (no
+    /// punctuation around it), and where it is.
+    private func capitalised(_ text: ScanText, _ t: Int) -> (Int, Int, clean: Bool)? {
+        let s = text.scalars
+        let (a, b) = PlaceDetector.word(s, text.tokens[t])
+        // A Latin, Greek or Cyrillic capital: not a mathematical letter glued to a word ("𝐀the").
+        guard b > a, s[a].value < 0x530, PlaceDetector.isUpper(s[a]), !text.protected[a] else { return nil }
+        for k in a..<b where !(ScalarClass.isAnyAlnum(s[k]) || s[k] == "-" || s[k] == "'" || s[k] == "\u{2019}") { return nil }
+        return (a, b, a == text.tokens[t].start && b == text.tokens[t].end)
+    }
+
+    /// The start of the name that the suffix token `t` ends: up to four
+    /// capitalised words (and joiners) before it, touching one another,
+    /// one of them distinctive; nil when there is none.
+    private func backRun(_ text: ScanText, _ t: Int, lastEnd: Int? = nil) -> Int? {
+        let s = text.scalars
+        var start: Int? = nil
+        var distinctive = false
+        var j = t - 1, words = 0
+        while j >= 0, words < 4 {
+            let token = text.tokens[j]
+            if let (a, b, clean) = capitalised(text, j) {
+                // "Control, Harwood …": the comma ends the run (unless it
+                // is the one after the name, `lastEnd`).
+                guard b == token.end || (j == t - 1 && b == lastEnd) else { break }
+                if Self.distinctive(s, a, b) { distinctive = true }
+                start = a
+                words += 1
+                if !clean && !(j == t - 1 && b == lastEnd && a == token.start) { break }
+            } else if start != nil, Self.joiners.contains(s, token.start, token.end) {
+                // A joiner counts only with a word before it.
+            } else {
+                break
+            }
+            j -= 1
+        }
+        // A trailing joiner is no part of the name.
+        return distinctive ? start : nil
+    }
+
+    /// The run of capitalised words (and joiners between them) starting at
+    /// token `t`: its end and the next token; one distinctive word needed
+    /// unless `distinctive` is false.
+    private func run(_ text: ScanText, _ t: Int, distinctive need: Bool) -> (Int, Int)? {
+        let s = text.scalars
+        var end: Int? = nil
+        var distinctive = false
+        var j = t, words = 0
+        while j < text.tokens.count, words < 4 {
+            let token = text.tokens[j]
+            if let (a, b, clean) = capitalised(text, j) {
+                guard a == token.start || words == 0 else { break }
+                if Self.distinctive(s, a, b) { distinctive = true }
+                end = b
+                words += 1
+                j += 1
+                if !clean { break }
+            } else if end != nil, j + 1 < text.tokens.count, Self.joiners.contains(s, token.start, token.end),
+                      capitalised(text, j + 1) != nil {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard let end, distinctive || !need else { return nil }
+        return (end, j)
+    }
+
+    /// The name after the cue token `t`: directly ("cabinet Courtage Loire
+    /// Patrimoine"), or after a comma that ends the cue or up to three
+    /// lower-case words after it ("our MSP, Dalesbridge …", "prestador de
+    /// serviços geridos, Sadoinfra"), an article allowed before it.
+    private func afterCue(_ text: ScanText, _ t: Int) -> (Int, Int, Int)? {
+        let s = text.scalars
+        let tokens = text.tokens
+        // The comma ending the cue or one of the next three lower-case words.
+        var j = t
+        if s[tokens[t].end - 1] != "," {
+            var k = t + 1
+            while k < tokens.count, k - t <= 3, PersonDetector.isLower(s[tokens[k].start]) {
+                let last = s[tokens[k].end - 1]
+                if last == "," { j = k; break }
+                if last == "." || last == ";" || last == ":" || last == ")" { break }
+                k += 1
+            }
+        }
+        if j == t, s[tokens[t].end - 1] != ",", t + 1 < tokens.count, Self.withWords.contains(s, tokens[t + 1].start, tokens[t + 1].end) {
+            // "the contract with Translusa Cargas", "Vertrag mit …".
+            j = t + 1
+        } else if j == t, s[tokens[t].end - 1] != ",", Self.englishCues.contains(s, tokens[t].start, tokens[t].end) {
+            // English puts a comma between ("the insurer, Hiscox"); "the
+            // provider Over…" is no name. Other languages name it directly
+            // ("cabinet Courtage Loire", "Ablesedienstleister Zählerservice").
+            return nil
+        }
+        j += 1
+        if j < tokens.count, Self.articles.contains(s, tokens[j].start, tokens[j].end) { j += 1 }
+        guard j < tokens.count, let (a, b, _) = capitalised(text, j),
+              // A person after the cue is the person detector's ("our
+              // broker, Sandrine Le Goff", "a supplier, Dr Ngozi Eze").
+              !(PersonDetector.given.contains(s, a, b) || PersonDetector.moreGiven.contains(s, a, b)
+                || PersonDetector.titles.contains(s, a, b)),
+              let (end, next) = run(text, j, distinctive: true) else { return nil }
+        return (a, end, next)
+    }
+
+    // MARK: Japanese
+
+    static let cues_ja: [[Unicode.Scalar]] = ["取引先の", "取引先（", "取引先", "委託先の", "委託先（", "委託先", "協力会社の", "仕入先の", "仕入先", "業者（"]
+        .map { Array($0.unicodeScalars) }
+    static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社", "電機", "技研", "産業", "精機", "物流", "運輸"]
+        .map { Array($0.unicodeScalars) }
+
+    /// A name of two to twelve kanji or katakana after a cue, ending in a
+    /// company word, before a particle or punctuation.
+    private func japanese(_ text: ScanText, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        func nameScalar(_ c: Unicode.Scalar) -> Bool {
+            PersonDetector.isHan(c) || (c.value >= 0x30A1 && c.value <= 0x30FA) || c == "ー"
+        }
+        for token in text.tokens where token.flags & ScanText.Token.nonASCII != 0 {
+        var i = token.start
+        while i < token.end {
+            guard s[i] == "取" || s[i] == "委" || s[i] == "協" || s[i] == "仕" || s[i] == "業", let cue = PersonDetector.wordAt(s, i, Self.cues_ja) else {
+                i += 1
+                continue
+            }
+            let start = i + cue.count
+            var e = start
+            while e < s.count, e - start < 12, nameScalar(s[e]) { e += 1 }
+            // The last company word inside the run ends the name.
+            var end = -1
+            var k = start + 2
+            while k < e {
+                if let w = PersonDetector.wordAt(s, k, Self.suffixes_ja), k + w.count <= e { end = k + w.count; k = end } else { k += 1 }
+            }
+            if end > start, !text.touchesPlaceholder(start, end) {
+                candidates.append(Candidate(kind: .org, start: start, end: end))
+                i = end
+            } else {
+                i = start
+            }
+        }
+        }
+    }
+}
