@@ -114,8 +114,8 @@ import Testing
         // 26: 22 lessons learned, labelled forms, mail threads, third
         //     parties: 16/173 (ten third parties' company names, initials
         //     after a dash and after "initiales,", an account in brackets
-        //     after a role or a person, "14 Station Parade"); a town after
-        //     a listed one ("Setúbal e Palmela") stays.
+        //     after a role or a person, "14 Station Parade", a town after a
+        //     listed one, "Setúbal e Palmela").
         // 27: 24 plain-prose reports for an ISAC's form: 3/124 at first
         //     sight (an account joined by "_", an unlisted district after
         //     "outlet in", a supplier with ", Lda."). 28: 24 timelines,
@@ -134,7 +134,7 @@ import Testing
             ("narratives18", 148, 150, 0), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
             ("narratives21", 148, 150, 1), ("narratives22", 129, 156, 0),
             ("narratives23", 144, 98, 0), ("narratives24", 108, 105, 0),
-            ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 1),
+            ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 0),
             ("narratives27", 124, 120, 0), ("narratives28", 165, 130, 0),
         ]
         for round in later {

@@ -583,6 +583,8 @@ extension LaterDetectorTests {
         check("un collègue du back-office (ylebihan) le même jour", [("user", "ylebihan")])
         check("stolen from her car off Castlegate Road, Glenmoor", [("location", "Castlegate Road")])
         check("04:10 Handed over to day shift. – Raj", [("person", "Raj")])
+        check("Tolu from Claims left her laptop", [("person", "Tolu")])
+        check("clientes da agência de Setúbal e Palmela", [("location", "Setúbal"), ("location", "Palmela")])
         check("flag lookalike domains – owner lnakamura.", [("user", "lnakamura")])
         // A table's user column.
         check("user | dept | action\ndnguyen | Claims | reset\naabdullahi | Claims | none",
@@ -595,6 +597,7 @@ extension LaterDetectorTests {
         check("see config.d and the ransom dema.nd", [])
         check("dept | action\nClaims | dnguyen", [])
         check("mpfr_set_emin and mod_asis; off Station Road; – Thanks", [])
+        check("Data from Claims and Logs from IT; a agência de Setúbal e Microsoft", [("location", "Setúbal")])
     }
 
     @Test func listedUserNamesAndSupplierAccounts() {

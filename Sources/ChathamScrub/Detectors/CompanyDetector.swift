@@ -11,9 +11,16 @@
 /// - the run after a word for a third party, directly or after a comma —
 ///   "our MSP, Dalesbridge IT Services", "cabinet Courtage Loire
 ///   Patrimoine", "prestador de serviços geridos, Sadoinfra",
-///   "Ablesedienstleister Zählerservice Niederrhein";
-/// - in Japanese, a name ending in a company word after 取引先 or 委託先
-///   ("取引先東海精密工業の", "保守委託先の中部ネットシステムズが").
+///   "Ablesedienstleister Zählerservice Niederrhein" — or after "with" —
+///   "the contract with Translusa Cargas";
+/// - the run before ", one of our contractors", ", our MSP" — "Marlowe
+///   Roofing, one of our claims contractors";
+/// - the run after a person found and "of", "from", "bei" — "Ngozi Eze of
+///   Halden Scientific";
+/// - a legal form after a comma — "Sadoturbo, Lda.";
+/// - in Japanese, a name ending in a company word after 取引先, 委託先 or
+///   業者（ ("取引先東海精密工業の", "保守委託先の中部ネットシステムズが",
+///   "外部業者（三河テクノサービス）").
 ///
 /// Near misses left alone: runs of English words ("Financial Services",
 /// "IT Service Desk", "Credit Control"), vendors and tools of the keep
@@ -90,7 +97,7 @@ struct CompanyDetector: Detector {
                 (a, b) = PlaceDetector.word(s, token)
             }
             // One folded hash per word that may be one of the sets' (their
-            // first and last letters and length, `pairs`), three look-ups on it.
+            // first two letters and length, `pairs`), three look-ups on it.
             guard b - a >= 2, b - a <= 24, Self.mayBeListed(s, a, b, pairs) else { t += 1; continue }
             let h = WordSet.hash(s[a..<b], folded: true)
             let upper = PlaceDetector.isUpper(s[a])
@@ -135,8 +142,8 @@ struct CompanyDetector: Detector {
             while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.end { lo = mid + 1 } else { hi = mid } }
             guard lo + 1 < tokens.count, tokens[lo].start == p.end + 1, s[p.end] == " ",
                   Self.ofWords.contains(s, tokens[lo].start, tokens[lo].end),
-                  let (a, _, _) = capitalised(text, lo + 1), let (end, _) = run(text, lo + 1, distinctive: true),
-                  !(PersonDetector.given.contains(s, a, tokens[lo + 1].end) || PersonDetector.moreGiven.contains(s, a, tokens[lo + 1].end))
+                  let (a, b, _) = capitalised(text, lo + 1), let (end, _) = run(text, lo + 1, distinctive: true),
+                  !(PersonDetector.given.contains(s, a, b) || PersonDetector.moreGiven.contains(s, a, b))
             else { continue }
             found.append(Candidate(kind: .org, start: a, end: end))
         }

@@ -8,14 +8,25 @@
 ///   honorific — "Sato-san", "Kenji-sama";
 /// - an account in brackets right after a person's name or a role — "鈴木健一さん（k-suzuki）",
 ///   "Ana Costa (acosta2)", "the AP clerk (mfarouk)";
+/// - an account in brackets a few words after a word for a colleague — "un
+///   collègue du back-office (ylebihan)";
 /// - an account of a given name and an initial — "tunde.b", "larissa.m";
+/// - an account of parts joined by "_", one a lexicon name — "dmorales_ext",
+///   "dk_osei";
 /// - the cells of a table's user column, under a header such as "user",
-///   "login", "Benutzer" — `user | dept …` then `dnguyen | Claims …`.
+///   "login", "Benutzer" — `user | dept …` then `dnguyen | Claims …`;
+/// - a street without a number — "off Castlegate Road"; a place joined by
+///   "and" to one found — "Setúbal e Palmela";
+/// - a short name before "from" and a team — "Tolu from Claims" (not one
+///   that is also an English word: "Deb", "Data from Claims");
+/// - a name after a dash that ends the text — "Handed over. – Raj".
 ///
 /// Near misses left alone: a quoted word that is an English or keep word
 /// (`called "Invoice"`), brackets holding a word or capitals ("Ana Costa
 /// (CISO)", "(retired)"), a dotted word that is no given name ("config.d"),
-/// a table without a user column.
+/// code joined by "_" ("mpfr_set_emin", "mod_asis"), a table without a user
+/// column, a street named by a word ("Station Road"), a word after the last
+/// dash ("– Thanks").
 struct CueDetector: Detector {
     private let lex = PersonDetector.Lexicon()
 
@@ -44,20 +55,23 @@ struct CueDetector: Detector {
                         break
                     }
                 }
-            } else if PlaceDetector.isUpper(first), t > 0, token.end - token.start >= 2, token.end - token.start <= 8 {
-                street(text, t, into: &candidates)
+            } else if PlaceDetector.isUpper(first), token.end - token.start >= 2, token.end - token.start <= 8 {
+                if t > 0 { street(text, t, into: &candidates) }
+                if token.end - token.start <= 6 { fromTeam(text, t, into: &candidates) }
             }
         }
         lastDashName(text, into: &candidates)
-        // Brackets right after a person's name.
-        let people = candidates.filter { $0.kind == .person }
-        for p in people {
-            var k = p.end
+        // Brackets right after a person's name (what this loop appends are
+        // accounts, so the people are those found up to here).
+        let found = candidates.count
+        for i in 0..<found where candidates[i].kind == .person {
+            var k = candidates[i].end
             if let h = PersonDetector.wordAt(s, k, PersonDetector.honorificScalars) { k += h.count }
             if k < s.count, s[k] == " " { k += 1 }
             if k < s.count, s[k] == "(" || s[k] == "\u{FF08}" { bracketedAccount(text, k, into: &candidates) }
         }
         if table { tableColumns(text, into: &candidates) }
+        placesAlongside(text, found, into: &candidates)
     }
 
     @inline(__always)
@@ -149,6 +163,56 @@ struct CueDetector: Detector {
     }
 
     static let streetPairs = Keywords.pairTable(PlaceDetector.englishStreetWords)
+
+    /// "Setúbal e Palmela", "Leeds and Wakefield": a place word joined by
+    /// "and" to a place found (among the first `found` candidates), no
+    /// English or keep word.
+    private func placesAlongside(_ text: ScanText, _ found: Int, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let tokens = text.tokens
+        for i in 0..<found where candidates[i].kind == .location {
+            let end = candidates[i].end
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start <= end { lo = mid + 1 } else { hi = mid } }
+            // `lo`: the first token after the place; it must be "and" and its kin.
+            guard lo + 1 < tokens.count, tokens[lo].start == end + 1, s[end] == " ",
+                  Self.ands.contains(s, tokens[lo].start, tokens[lo].end) else { continue }
+            let (a, b) = PlaceDetector.word(s, tokens[lo + 1])
+            guard a == tokens[lo + 1].start, b - a >= 4, s[a].value < 0x530, PlaceDetector.isUpper(s[a]),
+                  (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
+                  !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
+                  !text.touchesPlaceholder(a, b) else { continue }
+            candidates.append(Candidate(kind: .location, start: a, end: b))
+        }
+    }
+
+    static let ands = WordSet(["and", "e", "et", "und", "y", "or", "ou", "oder"], folded: false)
+
+    /// "Tolu from Claims left her laptop": a short name the lexicons lack
+    /// before "from" and a team ("Claims", "IT", "Payroll").
+    private func fromTeam(_ text: ScanText, _ t: Int, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        let tokens = text.tokens
+        guard t + 2 < tokens.count else { return }
+        let (a, b) = PlaceDetector.word(s, tokens[t])
+        guard a == tokens[t].start, b == tokens[t].end, b - a >= 2, s[a].value < 0x80,
+              tokens[t + 1].end - tokens[t + 1].start == 4,
+              s[tokens[t + 1].start..<tokens[t + 1].end].elementsEqual("from".unicodeScalars) else { return }
+        let (ta, tb) = PlaceDetector.word(s, tokens[t + 2])
+        guard ta == tokens[t + 2].start, Self.teams.contains(s, ta, tb),
+              (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
+              !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
+              !text.touchesPlaceholder(a, b) else { return }
+        candidates.append(Candidate(kind: .person, start: a, end: b))
+    }
+
+    /// Teams a colleague is "from".
+    static let teams = WordSet([
+        "Claims", "Finance", "IT", "HR", "Payroll", "Legal", "Treasury", "Facilities", "Procurement", "Accounts",
+        "Operations", "Ops", "Sales", "Marketing", "Security", "Compliance", "Audit", "Risk", "Underwriting", "Billing",
+        "Support", "Reception", "Estates", "Pharmacy", "Infra", "Infrastructure", "Networks", "Engineering", "Fraud",
+        "Payments", "Helpdesk", "Servicedesk", "Comms", "Communications", "Research", "Admissions", "Logistics",
+    ], folded: false)
 
     // MARK: Signatures
 
