@@ -11,8 +11,12 @@ extension Scrubber {
     /// staff list even where her name is not in the text.
     ///
     /// They must stand where initials sign or name someone: on the text's
-    /// last line (when it is short and not the only one), or next to a slash, a dash, brackets or a word such as
-    /// "by" or "mit" (`signOff`) — "the DN has contents" is no person.
+    /// last line (when it is short and not the only one), or next to a
+    /// slash, a dash, brackets or a word such as "by", "mit" or "initiales"
+    /// (`signOff`) — "the DN has contents" is no person.
+    ///
+    /// Initials of nobody found count in a roster line before a role in
+    /// brackets ("Present: HW (IG lead), MF-L (CISO)", `rosterInitials`).
     ///
     /// Left alone: a unit after a number ("50 HZ" when a Hans Zimmer was
     /// found), and the acronyms of the trade (`acronyms`), which a person's
