@@ -77,7 +77,8 @@ extension Scrubber {
 
     /// Whether the initials `s[a..<b]` (token `t`) stand where initials
     /// sign or name someone: in brackets alone ("(RK)", "(MFL):", "[VL]"),
-    /// next to a slash or after a dash ("RK / JD", "-- HS"), after a word
+    /// next to a slash, an arrow or after a dash ("RK / JD", "-- HS", "FL →
+    /// WP"), after a RACI letter ("A JD"), after a word
     /// that names who did something ("by PZ", "mit KHW", "cc JD"), on the
     /// line after a sign-off ("Gruß\nJS"), or before a verb of saying
     /// ("AN confirmed").
@@ -91,10 +92,17 @@ extension Scrubber {
             let n = u.end - u.start
             guard n <= 2 else { return false }
             let c = s[u.start]
-            return c == "/" || c == "\u{2014}" || c == "\u{2013}" || c == "|" || (c == "-" && (n == 1 || s[u.start + 1] == "-"))
+            return c == "/" || c == "\u{2014}" || c == "\u{2013}" || c == "|" || c == "\u{2192}" || (c == "-" && (n == 1 || s[u.start + 1] == "-" || s[u.start + 1] == ">"))
         }
         if t > 0, mark(tokens[t - 1]) { return true }
-        if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1, s[tokens[t + 1].start] == "/" { return true }
+        // "FL → WP": who wrote to whom.
+        if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1, s[tokens[t + 1].start] == "/" || s[tokens[t + 1].start] == "\u{2192}" { return true }
+        // A RACI list: "R Rajesh Kumar, A JD", "A: JD".
+        if t > 0 {
+            let p = tokens[t - 1]
+            if p.end - p.start == 1 || (p.end - p.start == 2 && s[p.start + 1] == ":"),
+               s[p.start] == "R" || s[p.start] == "A" || s[p.start] == "C" || s[p.start] == "I" { return true }
+        }
         // "NOL – sessions revoked": a note's author before a dash.
         if t + 1 < tokens.count, tokens[t + 1].end - tokens[t + 1].start == 1,
            s[tokens[t + 1].start] == "\u{2013}" || s[tokens[t + 1].start] == "\u{2014}" { return true }

@@ -49,6 +49,11 @@ import Testing
         check("Plainte déposée (PV n° 00412/2026/001873).", [("id", "00412/2026/001873")])
         check("registrado (B.O. 041-00872/2026).", [("id", "041-00872/2026")])
         check("XMRig running as s2291847 (student acct)", [("user", "s2291847")])
+        // A short last group after three; a ticket's prefix and a dash; "Az." (Aktenzeichen).
+        check("Strafanzeige erstattet, Az. ZAC-2024-0921-17.", [("id", "ZAC-2024-0921-17")])
+        check("problem record PRB-2201 and SIR-7731.", [("id", "PRB-2201"), ("id", "SIR-7731")])
+        // Near misses: a date after a prefix, a ticket prefix with a short number.
+        check("LOG-2024-09-17 and PRB-22 and INC-123", [])
         // Near misses: dates, ranges, CVE and ATT&CK ids, KB numbers, versions, hashes.
         check("between 12/03/2026 and 2024-01-15/2024-02-01", [])
         check("CVE-2024-21762 and T1059.001 and KB5034441", [])
@@ -75,6 +80,11 @@ import Testing
         check("note\nPresent: HW (IG lead), MF-L (CISO), HR business partner", [("person", "HW"), ("person", "MF-L")])
         // Near misses: an acronym in a roster, capitals before brackets outside one, a dash after an acronym.
         check("note\nPresent: HR (people), EDR (vendor)\nThe EDR (CrowdStrike) and HW (old) – fine", [])
+        // After a RACI letter; either side of an arrow.
+        check("Dr. Rajesh Kumar and Ms Jane Doe.\n- Revocation: R RK, A JD\n- SMS 17:54, RK → JD: call me",
+              [("person", "Rajesh Kumar"), ("person", "Jane Doe"), ("person", "RK"), ("person", "JD"), ("person", "RK"), ("person", "JD")])
+        // Near misses: initials of nobody found after a RACI letter or an arrow, an acronym.
+        check("- Revocation: R RK, A JD; SMS → WP; Dr. Dana Carter: plan A DC", [("person", "Dana Carter")])
     }
 
     @Test func speakersBeforeTheTime() {
@@ -84,6 +94,11 @@ import Testing
         check("Lagebesprechung 09:00: alle Standorte", [])
         check("Update 09:14: done\nMontag 10:00: weiter\nMon 11:00: more", [])
         check("mwong 07:41 said\nyhaddad 08:10 left", [])
+        // Without the colon, a handle with a joiner (Slack copied out).
+        check("hanako.sato 09:12 カード会社から連絡\nk-watanabe 09:45 決済画面", [("user", "hanako.sato"), ("user", "k-watanabe")])
+        // Near misses: words with a joiner, a single line.
+        check("follow-up 09:00 call\ncheck-in 10:00 done", [])
+        check("hanako.sato 09:12 カード会社から連絡", [])
     }
 
     @Test func tenthRoundIdentifiers() {

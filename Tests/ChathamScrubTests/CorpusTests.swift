@@ -123,12 +123,27 @@ import Testing
         //     7/165 (a last dash's name, an owner's account, initials
         //     before "confirms", a street without a number, accounts after
         //     a dash and after "collègue du back-office (").
+        // 29: 24 ISAC forms, partner mails, hand-overs, tickets, chats,
+        //     CSV and pipe tables: 10/166 at first sight (nine third
+        //     parties named without a comma, after what they do or with a
+        //     company word — "our TPA Verity Claims Solutions",
+        //     "Northamptonshire Police", 保守ベンダー…, 静岡県警 — and
+        //     initials in a RACI list); "ZAC NRW" and the initials "AD"
+        //     (an acronym) stay. 30: 24 headed reports, mail threads,
+        //     Slack exports, ticket histories, notifications to authorities:
+        //     22/183 (eight third parties, Slack handles without a colon, a
+        //     CSV user column, initials by an arrow, a speaker's team in
+        //     brackets, a Chinese name with さん, "Az." and a short last
+        //     group); "Dec", "emre", "KesHR", "Domainhafen" and a store's
+        //     name in kana stay.
         // Third parties' company names are found since round 26
-        // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer.
+        // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
+        // 8's police reference after "Az." and round 9's "SIR-7731" are
+        // found since round 30.
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
-            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 0), ("narratives8", 342, 231, 5),
-            ("narratives9", 284, 185, 2), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
+            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 0), ("narratives8", 342, 231, 4),
+            ("narratives9", 284, 185, 1), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
             ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
             ("narratives18", 148, 150, 0), ("narratives19", 163, 149, 0), ("narratives20", 157, 170, 0),
@@ -136,6 +151,7 @@ import Testing
             ("narratives23", 144, 98, 0), ("narratives24", 108, 105, 0),
             ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 0),
             ("narratives27", 124, 120, 0), ("narratives28", 165, 130, 0),
+            ("narratives29", 166, 114, 2), ("narratives30", 183, 105, 5),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -190,6 +190,10 @@ import Testing
         // Near-misses: a surname character inside a word before a title.
         check("高级工程师发现了", [])
         check("我们的服务器", [])
+        // In Japanese text, with a Japanese honorific; not inside a word,
+        // not with a kanji of a company or an office.
+        check("生産技術課の王磊さん（社員番号）が", [("person", "王磊")])
+        check("工程师さんと皆さん、林業さん", [])
     }
 
     @Test func koreanNames() {
@@ -322,6 +326,9 @@ extension LaterDetectorTests {
         check("[14:03] Update: the kit was blocked\n14:05 Status: closed", [])
         check("Outcome: nothing found", [])
         check("we met at 14:03 Zhivko: no", [])
+        // A team or role in brackets between the name and the colon.
+        check("11/06 09:12 – Nélio Cossa (Central de Serviços): a adquirente apontou", [("person", "Nélio Cossa")])
+        check("11/06 09:12 – Update (Central): done\n11/06 09:14 – Zhivko (ops) said no", [])
     }
 
     /// Handles joined by "_" or "." after a word that says they are one,
@@ -351,8 +358,10 @@ extension LaterDetectorTests {
         // person or a department.
         check("出席：高橋誠（開発部課長）、情シス 鈴木一郎 →", [("person", "高橋誠"), ("person", "鈴木一郎")])
         check("退職予定者中村健一（開発部）の端末。聞き取りは総務部佐藤が実施。", [("person", "中村健一"), ("person", "佐藤")])
-        // Near-misses: a company, a prefecture, a station, a ward office; a surname alone in a list.
-        check("千葉県警に相談、上野駅で発生、本田技研の工場、中野区役所、東京 山田電機 →", [])
+        // Near-misses: a company, a prefecture, a station, a ward office; a
+        // surname alone in a list. (The prefecture's police is a third
+        // party's name, `CompanyDetector`'s, not a person.)
+        check("千葉県警に相談、上野駅で発生、本田技研の工場、中野区役所、東京 山田電機 →", [("org", "千葉県警")])
         check("担当：山田\n田中：「請求書メールが届いています」", [("person", "山田"), ("person", "田中")])
         check("「鈴木」が2名表示された。Regards, 高橋 / CSIRT", [("person", "鈴木"), ("person", "高橋")])
         check("千葉：3件、福島：2件", [])
@@ -566,6 +575,33 @@ extension LaterDetectorTests {
               [("person", "Ngozi Eze"), ("person", "Ada Lovelace")])
     }
 
+    @Test func thirdPartiesNamedWithoutAComma() {
+        // An English word for a third party after a possessive; a company
+        // word may then stand for the distinctive one.
+        check("a bridge with our MSP Harbourline Managed Security at nine", [("org", "Harbourline Managed Security")])
+        check("Scrubbing at our upstream Lagoon Transit Networks kicked in", [("org", "Lagoon Transit Networks")])
+        // What the third party does between the word and the name.
+        check("compte VPN de notre prestataire d'infogérance Loire Infogérance, sans MFA", [("org", "Loire Infogérance")])
+        check("pelo AnyDesk do fornecedor de automação comercial Sulautomação, com senha", [("org", "Sulautomação")])
+        check("Forensiker von Cyberwacht Forensik kommen morgen", [("org", "Cyberwacht Forensik")])
+        check("notre hébergeur Nuagéo a activé le filtrage", [("org", "Nuagéo")])
+        // Company words and business nouns: a clinic, a county's police, a bank.
+        check("a practice manager at Welland Valley Medical Centre deleted it", [("org", "Welland Valley Medical Centre")])
+        check("Reported to Northamptonshire Police on Monday", [("org", "Northamptonshire Police")])
+        check("Lance le rappel SWIFT avec Crédit Rhodanien tout de suite", [("org", "Crédit Rhodanien")])
+        // Japanese: after ベンダー or 保守会社; a law firm and a prefecture's police without a cue.
+        check("保守ベンダーの東海ネットソリューションズに依頼中", [("org", "東海ネットソリューションズ")])
+        check("保守会社アクトシステムのアカウントで", [("org", "アクトシステム")])
+        check("相談のうえ、浜名湖綜合法律事務所に依頼済み。静岡県警サイバー犯罪対策課",
+              [("org", "浜名湖綜合法律事務所"), ("org", "静岡県警")])
+        // Near misses: no possessive, English words without a company word,
+        // a vendor of the keep vocabulary, a lower-case word after the
+        // preposition only, a police force of English words, 県警 alone.
+        check("the upstream Lagoon Transit; our MSP Monday; our vendor Microsoft Defender", [])
+        check("fournisseur de la solution Veeam; Metropolitan Police; a Security Operations Centre", [])
+        check("県警に相談済み", [])
+    }
+
     @Test func namesAndAccountsACueAnnounces() {
         // A nickname in quotes after a cue, before "genannt".
         check("known on the ward as \"Becca\", excluded", [("person", "Becca")])
@@ -589,6 +625,8 @@ extension LaterDetectorTests {
         // A table's user column.
         check("user | dept | action\ndnguyen | Claims | reset\naabdullahi | Claims | none",
               [("user", "dnguyen"), ("user", "aabdullahi")])
+        // A CSV header without spaces names the column too.
+        check("username,site,caught\nfmusa,Ibadan,no\nj.okafor,Lagos,yes", [("user", "fmusa"), ("user", "j.okafor")])
         // Near misses: a quoted word after a cue that is a word, brackets
         // holding a word or a revision, a dotted word that is no given name,
         // a table without a user column, a Japanese place with "-san" as a word.
@@ -596,6 +634,7 @@ extension LaterDetectorTests {
         check("Fredrik Johansson (r9841) fixed it (retired) last year", [("person", "Fredrik Johansson")])
         check("see config.d and the ransom dema.nd", [])
         check("dept | action\nClaims | dnguyen", [])
+        check("the user, the host, the site\nfmusa, then, later", [])
         check("mpfr_set_emin and mod_asis; off Station Road; – Thanks", [])
         check("Data from Claims and Logs from IT; a agência de Setúbal e Microsoft", [("location", "Setúbal")])
     }

@@ -18,9 +18,12 @@
 /// - the run after a person found and "of", "from", "bei" — "Ngozi Eze of
 ///   Halden Scientific";
 /// - a legal form after a comma — "Sadoturbo, Lda.";
-/// - in Japanese, a name ending in a company word after 取引先, 委託先 or
-///   業者（ ("取引先東海精密工業の", "保守委託先の中部ネットシステムズが",
-///   "外部業者（三河テクノサービス）").
+/// - in Japanese, a name ending in a company word after 取引先, 委託先,
+///   業者（, ベンダー or 保守会社 ("取引先東海精密工業の",
+///   "保守委託先の中部ネットシステムズが", "外部業者（三河テクノサービス）",
+///   "保守ベンダーの東海ネットソリューションズに"), and without a cue a law
+///   or accounting firm and a prefecture's police ("浜名湖綜合法律事務所",
+///   "静岡県警").
 ///
 /// Near misses left alone: runs of English words ("Financial Services",
 /// "IT Service Desk", "Credit Control"), vendors and tools of the keep
@@ -36,25 +39,30 @@ struct CompanyDetector: Detector {
         "Services", "Systems", "Networks", "Supplies", "Solutions", "Diagnostics", "Consulting", "Consultants",
         "Partners", "Associates", "Associés", "Technologies", "Logistics", "Engineering", "Industries", "Holdings",
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
+        "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police",
     ]
 
     /// Business nouns that start a company's name (capitalised).
     static let prefixes = WordSet(prefixWords, folded: true)
     static let prefixWords = [
         "Metalúrgica", "Construtora", "Transportes", "Transportadora", "Distribuidora", "Comercial", "Indústria",
-        "Imprimerie", "Transports", "Entreprise", "Spedition",
+        "Imprimerie", "Transports", "Entreprise", "Spedition", "Crédit", "Banque", "Caixa", "Sparkasse",
     ]
 
     /// Words for a third party, before its name.
     static let cues = WordSet(cueWords, folded: true)
     static let cueWords = [
         "msp", "supplier", "vendor", "provider", "contractor", "subcontractor", "partner", "insurer", "broker", "firm",
-        "outsourcer", "integrator", "carrier", "reseller", "contract",
+        "outsourcer", "integrator", "carrier", "reseller", "contract", "tpa", "upstream", "isp", "mssp", "registrar",
+        "auditor", "processor", "acquirer", "bank",
         "suppliers", "vendors", "providers", "contractors", "subcontractors", "partners", "insurers", "brokers",
-        "carriers", "resellers",
-        "dienstleister", "lieferant", "zulieferer", "versicherer", "partnerfirma", "kanzlei", "vertrag",
+        "carriers", "resellers", "auditors",
+        "dienstleister", "lieferant", "zulieferer", "versicherer", "partnerfirma", "kanzlei", "vertrag", "forensiker",
+        "hoster", "hausbank", "wirtschaftsprüfer",
         "prestataire", "fournisseur", "sous-traitant", "cabinet", "infogérant", "assureur", "intégrateur", "contrat",
+        "hébergeur", "éditeur", "opérateur", "banque",
         "prestador", "fornecedor", "parceiro", "seguradora", "corretora", "transportadora", "terceirizada", "contrato",
+        "provedor", "operadora", "adquirente", "escritório",
     ]
 
     /// The English cues, which need a comma before the name.
@@ -175,11 +183,12 @@ struct CompanyDetector: Detector {
     /// Whether a word may be one of the sets': its first two letters and
     /// length are those of one (`pairs`, the table `Keywords.pairTable`
     /// builds), it is long enough for a compound cue ("…dienstleister",
-    /// "…lieferant"), or it starts with a letter beyond ASCII. Most words of
+    /// "…lieferant"), or one of its first two letters is beyond ASCII
+    /// ("hébergeur"). Most words of
     /// prose fail it.
     @inline(__always)
     static func mayBeListed(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pairs: [UInt32]) -> Bool {
-        if s[a].value >= 0x80 { return true }
+        if s[a].value >= 0x80 || s[a + 1].value >= 0x80 { return true }
         if b - a >= 13 { let last = s[b - 1].value | 0x20; if last == 0x72 || last == 0x74 { return true } }
         return PlaceDetector.mayBe(s, a, b, pairs)
     }
@@ -285,6 +294,7 @@ struct CompanyDetector: Detector {
         let tokens = text.tokens
         // The comma ending the cue or one of the next three lower-case words.
         var j = t
+        var englishDirect = false
         if s[tokens[t].end - 1] != "," {
             var k = t + 1
             while k < tokens.count, k - t <= 3, PersonDetector.isLower(s[tokens[k].start]) {
@@ -298,10 +308,23 @@ struct CompanyDetector: Detector {
             // "the contract with Translusa Cargas", "Vertrag mit …".
             j = t + 1
         } else if j == t, s[tokens[t].end - 1] != ",", Self.englishCues.contains(s, tokens[t].start, tokens[t].end) {
-            // English puts a comma between ("the insurer, Hiscox"); "the
-            // provider Over…" is no name. Other languages name it directly
-            // ("cabinet Courtage Loire", "Ablesedienstleister Zählerservice").
-            return nil
+            // English puts a comma between ("the insurer, Hiscox") or a
+            // possessive before ("our MSP Harbourline Managed Security");
+            // "the provider Over…" is no name. Other languages name it
+            // directly ("cabinet Courtage Loire", "Ablesedienstleister
+            // Zählerservice").
+            guard t > 0, Self.possessives.contains(s, tokens[t - 1].start, tokens[t - 1].end) else { return nil }
+            englishDirect = true
+        } else if j == t, s[tokens[t].end - 1] != ",", t + 2 < tokens.count,
+                  Self.complements.contains(s, tokens[t + 1].start, tokens[t + 1].end)
+                    || Self.elided(s, tokens[t + 1]) {
+            // What the third party does, between the word and the name:
+            // "prestataire d'infogérance Loire Infogérance", "fornecedor de
+            // automação comercial Sulautomação", "Forensiker von Cyberwacht".
+            var k = Self.elided(s, tokens[t + 1]) ? t + 1 : t + 2
+            while k < tokens.count, k - t <= 3, PersonDetector.isLower(s[tokens[k].start]),
+                  ScalarClass.isAnyAlnum(s[tokens[k].end - 1]) { k += 1 }
+            j = k - 1
         }
         j += 1
         if j < tokens.count, Self.articles.contains(s, tokens[j].start, tokens[j].end) { j += 1 }
@@ -310,18 +333,54 @@ struct CompanyDetector: Detector {
               // broker, Sandrine Le Goff", "a supplier, Dr Ngozi Eze").
               !(PersonDetector.given.contains(s, a, b) || PersonDetector.moreGiven.contains(s, a, b)
                 || PersonDetector.titles.contains(s, a, b)),
-              let (end, next) = run(text, j, distinctive: true) else { return nil }
+              // After the word for it, a company word may stand for the
+              // distinctive one ("our upstream Lagoon Transit Networks").
+              let (end, next) = run(text, j, distinctive: true) ?? run(text, j, distinctive: false).flatMap({ end, next in
+                  Self.suffixes.contains(s, Self.lastWordStart(s, end), end) ? (end, next) : nil
+              }),
+              // Without the comma, English wants more than one word ("our
+              // MSP Monday" is a day).
+              !englishDirect || next - j >= 2 else { return nil }
         return (a, end, next)
+    }
+
+    /// Possessives and the article before an English word for a third
+    /// party that names it without a comma ("our MSP Harbourline …").
+    static let possessives = WordSet(["our", "their", "the"], folded: true)
+    /// Prepositions that start what a third party does, after the word for it.
+    static let complements = WordSet(["de", "do", "da", "dos", "das", "du", "des", "em", "en", "von", "für", "fuer"], folded: false)
+
+    /// Whether a token is an elided French preposition and a lower-case
+    /// word ("d'infogérance"; "d'Infogest" may be the name itself).
+    static func elided(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        token.end - token.start >= 4 && s[token.start] == "d"
+            && (s[token.start + 1] == "'" || s[token.start + 1] == "\u{2019}") && PersonDetector.isLower(s[token.start + 2])
+    }
+
+    /// Where the last word before `end` starts.
+    static func lastWordStart(_ s: [Unicode.Scalar], _ end: Int) -> Int {
+        var k = end
+        while k > 0, ScalarClass.isAnyAlnum(s[k - 1]) || s[k - 1] == "-" { k -= 1 }
+        return k
     }
 
     // MARK: Japanese
 
-    static let cues_ja: [[Unicode.Scalar]] = ["取引先の", "取引先（", "取引先", "委託先の", "委託先（", "委託先", "協力会社の", "仕入先の", "仕入先", "業者（"]
+    static let cues_ja: [[Unicode.Scalar]] = ["取引先の", "取引先（", "取引先", "委託先の", "委託先（", "委託先", "協力会社の", "仕入先の", "仕入先", "業者（",
+                                              "ベンダーの", "ベンダー（", "ベンダー", "保守会社の", "保守会社（", "保守会社"]
         .map { Array($0.unicodeScalars) }
-    static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社", "電機", "技研", "産業", "精機", "物流", "運輸"]
+    /// The first scalars of `cues_ja`, a cheap test before `wordAt`.
+    static let cueFirsts_ja = Set(cues_ja.map { $0[0] })
+    static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "システム", "ソリューションズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社",
+                                                  "電機", "技研", "産業", "精機", "物流", "運輸", "法律事務所"]
+        .map { Array($0.unicodeScalars) }
+    /// Names that say what they are without a cue: a law or accounting
+    /// firm ("浜名湖綜合法律事務所") and a prefecture's police (静岡県警,
+    /// 大阪府警), which tells where the member is.
+    static let standalone_ja: [[Unicode.Scalar]] = ["法律事務所", "会計事務所", "監査法人", "県警", "府警", "道警"]
         .map { Array($0.unicodeScalars) }
 
-    /// A name of two to twelve kanji or katakana after a cue, ending in a
+    /// A name of two to sixteen kanji or katakana after a cue, ending in a
     /// company word, before a particle or punctuation.
     private func japanese(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
@@ -331,13 +390,26 @@ struct CompanyDetector: Detector {
         for token in text.tokens where token.flags & ScanText.Token.nonASCII != 0 {
         var i = token.start
         while i < token.end {
-            guard s[i] == "取" || s[i] == "委" || s[i] == "協" || s[i] == "仕" || s[i] == "業", let cue = PersonDetector.wordAt(s, i, Self.cues_ja) else {
+            if s[i] == "法" || s[i] == "会" || s[i] == "監" || s[i] == "県" || s[i] == "府" || s[i] == "道",
+               let word = PersonDetector.wordAt(s, i, Self.standalone_ja) {
+                // The name before it: two to ten kanji or katakana (a
+                // prefecture's name: one to three kanji).
+                let police = word.count == 2
+                var a = i
+                while a > token.start, i - a < (police ? 3 : 10), nameScalar(s[a - 1]), !(police && !PersonDetector.isHan(s[a - 1])) { a -= 1 }
+                if i - a >= (police ? 1 : 2), !text.touchesPlaceholder(a, i + word.count) {
+                    candidates.append(Candidate(kind: .org, start: a, end: i + word.count))
+                }
+                i += word.count
+                continue
+            }
+            guard Self.cueFirsts_ja.contains(s[i]), let cue = PersonDetector.wordAt(s, i, Self.cues_ja) else {
                 i += 1
                 continue
             }
             let start = i + cue.count
             var e = start
-            while e < s.count, e - start < 12, nameScalar(s[e]) { e += 1 }
+            while e < s.count, e - start < 16, nameScalar(s[e]) { e += 1 }
             // The last company word inside the run ends the name.
             var end = -1
             var k = start + 2

@@ -13,7 +13,7 @@
 /// - an account of a given name and an initial — "tunde.b", "larissa.m";
 /// - an account of parts joined by "_", one a lexicon name — "dmorales_ext",
 ///   "dk_osei";
-/// - the cells of a table's user column, under a header such as "user",
+/// - the cells of a table's user column (pipes, tabs or CSV), under a header such as "user",
 ///   "login", "Benutzer" — `user | dept …` then `dnguyen | Claims …`;
 /// - a street without a number — "off Castlegate Road"; a place joined by
 ///   "and" to one found — "Setúbal e Palmela";
@@ -36,7 +36,8 @@ struct CueDetector: Detector {
         var table = false
         for (t, token) in tokens.enumerated() {
             let first = s[token.start]
-            if (first == "|" && token.end - token.start == 1) || (token.end < s.count && s[token.end] == "\t") { table = true }
+            if (first == "|" && token.end - token.start == 1) || (token.end < s.count && s[token.end] == "\t")
+                || (token.start == 0 || s[token.start - 1] == "\n") && Self.csvHeader(s, token) { table = true }
             if Self.quotes(first) {
                 nickname(text, t, into: &candidates)
             } else if token.flags & ScanText.Token.innerDot != 0, first.value >= 0x61, first.value <= 0x7A {
@@ -329,9 +330,24 @@ struct CueDetector: Detector {
         "handle", "アカウント", "ユーザー", "ユーザ",
     ], folded: true)
 
-    /// The cells under a user column's header in a table of "|" or tab
-    /// separated cells: each cell that is one lower-case token of letters,
-    /// digits, ".", "_" and "-" (not a word such as "none").
+    /// Whether a line's first token is a CSV header with a user column:
+    /// three cells or more, no spaces, one of them a user header
+    /// ("username,site,amount_NGN").
+    static func csvHeader(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        var cells = 0, header = false
+        var c = token.start
+        for k in token.start...token.end where k == token.end || s[k] == "," {
+            if k > c, userHeaders.contains(s, c, k) { header = true }
+            cells += 1
+            c = k + 1
+        }
+        return cells >= 3 && header
+    }
+
+    /// The cells under a user column's header in a table of "|", tab or
+    /// comma separated cells (a comma-separated header has no spaces):
+    /// each cell that is one lower-case token of letters, digits, ".", "_"
+    /// and "-" (not a word such as "none").
     private func tableColumns(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
         var column = -1
@@ -342,12 +358,11 @@ struct CueDetector: Detector {
             while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
             // The line's cells.
             var cells: [(Int, Int)] = []
-            var sep: Unicode.Scalar? = nil
+            // Pipes, else tabs, else commas.
+            let line = s[lineStart..<lineEnd]
+            let sep: Unicode.Scalar? = line.contains("|") ? "|" : line.contains("\t") ? "\t" : line.contains(",") ? "," : nil
             var c = lineStart
-            for k in lineStart...lineEnd where k == lineEnd || s[k] == "|" || s[k] == "\t" {
-                if k < lineEnd {
-                    if sep == nil { sep = s[k] } else if s[k] != sep { continue }
-                }
+            for k in lineStart...lineEnd where k == lineEnd || s[k] == sep {
                 var a = c, b = k
                 while a < b, s[a] == " " { a += 1 }
                 while b > a, s[b - 1] == " " || s[b - 1] == "\r" { b -= 1 }
@@ -361,7 +376,8 @@ struct CueDetector: Detector {
                         candidates.append(Candidate(kind: .user, start: a, end: b))
                     }
                 } else if column < 0 || sep != separator {
-                    column = cells.firstIndex { Self.userHeaders.contains(s, $0.0, $0.1) } ?? -1
+                    column = sep == "," && line.contains(" ") ? -1
+                        : cells.firstIndex { Self.userHeaders.contains(s, $0.0, $0.1) } ?? -1
                     separator = sep
                 }
             } else {

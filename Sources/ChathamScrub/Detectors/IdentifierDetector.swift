@@ -460,18 +460,21 @@ struct IdentifierDetector: Detector {
         "oleaut", "iphlpapi", "wsock", "winspool",
     ]
 
-    /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style).
+    /// INC0012345, RITM0045678, CHG0031337 (ServiceNow-style); with a dash,
+    /// `reference`.
     func ticket(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         guard let letters = run(s, i, { $0.value >= 0x41 && $0.value <= 0x5A }) else { return nil }
         guard Self.ticketPrefixes.contains(s, i, letters), let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters >= 5 else { return nil }
         return e
     }
-    static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT"], folded: false)
+    static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT", "SIR"], folded: false)
 
     /// Case, claim, police and ticket references: two to six capital
     /// letters, then dash-separated digit groups with five digits or more in
     /// all and three or more in the last (NFIB-26-0471193, GLPI-77821,
-    /// BC-2026-008812); one capital letter before one group of six digits or
+    /// BC-2026-008812), or two in the last of three groups or more that are
+    /// no date (ZAC-2024-0921-17), or four after a ticket's prefix
+    /// (PRB-2201); one capital letter before one group of six digits or
     /// more (W-118734 — not a SID's S-1-5-32-544, nor a CVE id cut short,
     /// "E-2024-21762"); or one zero-padded group of four digits (IR-0931).
     /// Advisory and standard ids are facts, not references
@@ -494,6 +497,11 @@ struct IdentifierDetector: Detector {
         // One zero-padded group of four is a sequence number (IR-0931): a
         // year, a key length or a count has no leading zero.
         if groups == 1, last == 4, s[letters + 1] == "0" { return k }
+        // A ticket's prefix needs no more than four (PRB-2201, SIR-7731).
+        if groups == 1, last >= 4, Self.ticketPrefixes.contains(s, i, letters) { return k }
+        // Three groups or more may end in a short one (ZAC-2024-0921-17),
+        // unless they read as a date (LOG-2024-09-17).
+        if groups >= 3, digits >= 8, last >= 2, !(groups == 3 && digits == 8) { return k }
         return digits >= 5 && last >= 3 ? k : nil
     }
     static let advisoryPrefixes = WordSet([
@@ -896,7 +904,7 @@ enum Keywords {
         "telemovel", "celular", "portable", "konten", "comptes", "contas",
         // Police, regulator and fraud-office references: "Action Fraud ref
         // NFRC240719331", "Aktenzeichen 315 UJs 4471/24", "NUIPC 412/24.0JFLSB".
-        "ref", "reference", "référence", "referência", "referencia", "aktenzeichen", "geschäftszeichen",
+        "ref", "reference", "référence", "referência", "referencia", "aktenzeichen", "geschäftszeichen", "az",
         "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia", "numéro", "número",
         // A bank branch ("agência 0001-7") and a remote-support id ("TeamViewer-ID 1 482 907 316").
         "agência", "agencia", "teamviewer", "anydesk",
@@ -910,7 +918,7 @@ enum Keywords {
     /// Keywords that also number technical things ("firewall policy 127",
     /// "case 1 of 3"): their number needs four digits.
     static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
-                                    "ref", "reference", "référence", "referência", "referencia", "complaint", "plainte",
+                                    "ref", "reference", "référence", "az", "referência", "referencia", "complaint", "plainte",
                                     "protocolo", "numéro", "número", "petition", "receipt", "procès", "vendor"], folded: true)
     static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
     /// Bank-account words, after which a change of account reads "IBAN to

@@ -353,14 +353,15 @@ struct PersonDetector: Sendable {
                 continue
             }
             // A chat line's speaker after its time stamp: "[14:03] Gosia:",
-            // "09:12 Ewa Kowalczyk: seeing 4,812 failed logons". One or two
-            // name words that are no English words ("[14:05] Update:" stays).
+            // "09:12 Ewa Kowalczyk: seeing 4,812 failed logons", "09:12 –
+            // Nélio Cossa (Central de Serviços): …". One or two name words
+            // that are no English words ("[14:05] Update:" stays).
             if word.titlecase, Self.mayFollowTimestamp(s, word.start), Self.afterTimestamp(s, word.start), isNameWord(word),
                uncommonNameWord(word, text) {
                 var end = w
                 if w + 1 < words.count, adjacent(word, words[w + 1], text), isNameWord(words[w + 1]),
                    uncommonNameWord(words[w + 1], text) { end = w + 1 }
-                if text.scalar(at: words[end].end) == ":" {
+                if text.scalar(at: words[end].end) == ":" || Self.bracketThenColon(s, words[end].end) {
                     found.append(Candidate(kind: .person, start: word.start, end: words[end].end))
                     w = end + 1
                     continue
@@ -1546,6 +1547,16 @@ struct PersonDetector: Sendable {
         return k
     }
 
+    /// Whether a bracket on the same line, then a colon, follow `p`: a
+    /// speaker's team or role between the name and what they said
+    /// ("09:12 – Nélio Cossa (Central de Serviços): a adquirente…").
+    static func bracketThenColon(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        guard p + 2 < s.count, s[p] == " ", s[p + 1] == "(" else { return false }
+        var k = p + 2
+        while k < s.count, k - p < 48, s[k] != ")", s[k] != "\n", s[k] != "(" { k += 1 }
+        return k + 1 < s.count && s[k] == ")" && s[k + 1] == ":"
+    }
+
     /// A cheap first test for `afterTimestamp`: a space before `start` and
     /// a digit, a closing bracket or a dash before the space.
     @inline(__always)
@@ -1952,7 +1963,13 @@ struct PersonDetector: Sendable {
             for given in 0...2 {
                 let end = i + surname + given
                 guard end <= s.count, (i + surname..<end).allSatisfy({ isHan(s[$0]) }) else { break }
-                if title(at: end) != nil, !(given == 1 && Self.chineseWords.contains([s[i], s[i + 1]])) {
+                // In Japanese text a Chinese name takes a Japanese honorific
+                // ("の王磊さん"): a given name then, of no kanji of a company,
+                // place or office, and no kanji before the surname.
+                if title(at: end) != nil || (given > 0 && Self.startsAny(s, end, Self.kanaHonorificScalars)
+                                             && !(i > 0 && isHan(s[i - 1]))
+                                             && !(i + surname..<end).contains(where: { Self.notGivenKanji.contains(s[$0]) })),
+                   !(given == 1 && Self.chineseWords.contains([s[i], s[i + 1]])) {
                     candidates.append(Candidate(kind: .person, start: i, end: end))
                     i = end
                     matched = true
@@ -2027,6 +2044,8 @@ struct PersonDetector: Sendable {
     static let surnameScalars: [[Unicode.Scalar]] = Names.japaneseSurnames.map { Array($0.unicodeScalars) }
         .sorted { $0.count > $1.count }
     static let honorificScalars: [[Unicode.Scalar]] = Names.japaneseHonorifics.map { Array($0.unicodeScalars) }
+    /// The Japanese honorifics that follow only a person: さん, さま, くん, ちゃん.
+    static let kanaHonorificScalars: [[Unicode.Scalar]] = ["さん", "さま", "くん", "ちゃん"].map { Array($0.unicodeScalars) }
     static let particles_ja: Set<Unicode.Scalar> = ["の", "は", "が", "と", "に", "を", "も", "へ", "で", "や", "、", "。"]
     static let notNames_ja: Set<String> = ["みな", "みなさ", "お客", "おきゃく", "みなさま", "おじ", "おば", "にい", "ねえ"]
 }

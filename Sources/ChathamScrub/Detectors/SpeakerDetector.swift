@@ -1,7 +1,8 @@
 /// The speaker of a chat line written name first, then the time: Teams and
 /// Slack copied out as text ("Helen Whitcombe 07:41: Radiology says…",
-/// "Ada 08:10: patched", "yhaddad 09:14 : alerte sur…"). One or two
-/// capitalised words are a person, a lower-case handle a user name.
+/// "Ada 08:10: patched", "yhaddad 09:14 : alerte sur…", and without the
+/// colon for a handle with a joiner, "hanako.sato 09:12 カード会社から"). One
+/// or two capitalised words are a person, a lower-case handle a user name.
 /// (A speaker after the time stamp, "[14:03] Gosia:", is `PersonDetector`'s.)
 ///
 /// Also a signature after a dash near the end ("— Chi, Fraud & Revenue
@@ -31,13 +32,18 @@ struct SpeakerDetector: Detector {
                 time += 1
             }
             let glued = Self.isTime(s, tokens[time], colonAfter: true)
-            guard glued || (Self.isTime(s, tokens[time], colonAfter: false) && time + 1 < tokens.count
-                            && tokens[time + 1].end - tokens[time + 1].start == 1 && s[tokens[time + 1].start] == ":") else { continue }
+            let bare = !glued && Self.isTime(s, tokens[time], colonAfter: false)
+            let first = s[start].value
+            // Slack copied out puts no colon after the time: a handle with a
+            // joiner is no word of prose ("hanako.sato 09:12 カード会社から…").
+            let joined = bare && time == t + 1 && Self.joinedHandle(s, tokens[t])
+            guard glued || joined || (bare && time + 1 < tokens.count
+                                      && tokens[time + 1].end - tokens[time + 1].start == 1 && s[tokens[time + 1].start] == ":") else { continue }
             let words = tokens[t..<time]
             guard words.allSatisfy({ $0.end - $0.start >= 2 && !Self.ordinary(s, $0) }) else { continue }
-            let first = s[start].value
             if words.count == 1, first >= 0x61, first <= 0x7A {
-                guard PersonDetector.handleEnd(s, start) == tokens[t].end || Self.plainHandle(s, tokens[t]) else { continue }
+                guard PersonDetector.handleEnd(s, start) == tokens[t].end || Self.plainHandle(s, tokens[t])
+                        || Self.joinedHandle(s, tokens[t]) else { continue }
                 found.append(Candidate(kind: .user, start: start, end: tokens[t].end))
             } else if words.allSatisfy({ Self.nameWord(s, $0) }) {
                 found.append(Candidate(kind: .person, start: start, end: tokens[time - 1].end))
@@ -131,6 +137,28 @@ struct SpeakerDetector: Detector {
             if c.properties.isLowercase { lower = true }
         }
         return lower
+    }
+
+    /// A lower-case handle with joiners ("hanako.sato", "k-watanabe",
+    /// "dk_osei"): letters and digits in parts joined by ".", "-" or "_", a
+    /// letter first, one part of three letters or more that is no English
+    /// word ("follow-up", "check-in" are words).
+    static func joinedHandle(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
+        guard token.end - token.start >= 4, s[token.start].value >= 0x61, s[token.start].value <= 0x7A else { return false }
+        var joiners = 0
+        var part = token.start
+        var named = false
+        for k in token.start...token.end {
+            if k < token.end {
+                let c = s[k]
+                if (c.value >= 0x61 && c.value <= 0x7A) || ScalarClass.isASCIIDigit(c) { continue }
+                guard c == "." || c == "-" || c == "_", k > part else { return false }
+                joiners += 1
+            }
+            if k - part >= 3, !PersonDetector.english.contains(s, part, k) { named = true }
+            part = k + 1
+        }
+        return joiners > 0 && ScalarClass.isASCIIAlnum(s[token.end - 1]) && named
     }
 
     /// A lower-case handle without joiners ("yhaddad", "tmorgan2"): letters
