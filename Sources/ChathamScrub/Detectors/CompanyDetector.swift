@@ -146,8 +146,7 @@ struct CompanyDetector: Detector {
         var found: [Candidate] = []
         for p in candidates where p.kind == .person {
             // The token after the name.
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.end { lo = mid + 1 } else { hi = mid } }
+            let lo = tokens.firstIndex(atOrAfter: p.end) { $0.start }
             guard lo + 1 < tokens.count, tokens[lo].start == p.end + 1, s[p.end] == " ",
                   Self.ofWords.contains(s, tokens[lo].start, tokens[lo].end),
                   let (a, b, _) = capitalised(text, lo + 1), let (end, _) = run(text, lo + 1, distinctive: true),
@@ -214,7 +213,7 @@ struct CompanyDetector: Detector {
         for k in a..<b {
             if PersonDetector.isLower(s[k]) { lower = true } else if !PlaceDetector.isUpper(s[k]) && s[k] != "-" { return false }
         }
-        return lower && !PersonDetector.english.contains(s, a, b) && !PersonDetector.keepWords.contains(s, a, b)
+        return lower && !PersonDetector.ordinaryWord(s, a, b)
     }
 
     /// Whether a token is one capitalised word standing alone (no

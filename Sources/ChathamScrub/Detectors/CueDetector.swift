@@ -97,9 +97,7 @@ struct CueDetector: Detector {
         var b = a
         while b < token.end, ScalarClass.isAnyAlnum(s[b]) { b += 1 }
         guard b - a >= 2, b - a <= 15, b < token.end, Self.quotes(s[b]) || s[b] == "\u{201D}" || s[b] == "\u{BB}" || s[b] == "\u{2019}",
-              PlaceDetector.isUpper(s[a]), (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
-              !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
-              !text.touchesPlaceholder(a, b) else { return }
+              PersonDetector.uncommonCapitalised(s, a, b), !text.touchesPlaceholder(a, b) else { return }
         func word(_ k: Int) -> (Int, Int)? {
             guard k >= 0, k < text.tokens.count else { return nil }
             let w = PlaceDetector.word(s, text.tokens[k])
@@ -173,15 +171,12 @@ struct CueDetector: Detector {
         let tokens = text.tokens
         for i in 0..<found where candidates[i].kind == .location {
             let end = candidates[i].end
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start <= end { lo = mid + 1 } else { hi = mid } }
+            let lo = tokens.firstIndex(atOrAfter: end + 1) { $0.start }
             // `lo`: the first token after the place; it must be "and" and its kin.
             guard lo + 1 < tokens.count, tokens[lo].start == end + 1, s[end] == " ",
                   Self.ands.contains(s, tokens[lo].start, tokens[lo].end) else { continue }
             let (a, b) = PlaceDetector.word(s, tokens[lo + 1])
-            guard a == tokens[lo + 1].start, b - a >= 4, s[a].value < 0x530, PlaceDetector.isUpper(s[a]),
-                  (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
-                  !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
+            guard a == tokens[lo + 1].start, b - a >= 4, s[a].value < 0x530, PersonDetector.uncommonCapitalised(s, a, b),
                   !text.touchesPlaceholder(a, b) else { continue }
             candidates.append(Candidate(kind: .location, start: a, end: b))
         }
@@ -200,9 +195,7 @@ struct CueDetector: Detector {
               tokens[t + 1].end - tokens[t + 1].start == 4,
               s[tokens[t + 1].start..<tokens[t + 1].end].elementsEqual("from".unicodeScalars) else { return }
         let (ta, tb) = PlaceDetector.word(s, tokens[t + 2])
-        guard ta == tokens[t + 2].start, Self.teams.contains(s, ta, tb),
-              (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
-              !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
+        guard ta == tokens[t + 2].start, Self.teams.contains(s, ta, tb), PersonDetector.uncommonCapitalised(s, a, b),
               !text.touchesPlaceholder(a, b) else { return }
         candidates.append(Candidate(kind: .person, start: a, end: b))
     }
@@ -226,9 +219,7 @@ struct CueDetector: Detector {
         let last = tokens[tokens.count - 1], dash = tokens[tokens.count - 2]
         guard dash.end - dash.start == 1, s[dash.start] == "\u{2013}" || s[dash.start] == "\u{2014}" else { return }
         let (a, b) = PlaceDetector.word(s, last)
-        guard b - a >= 2, b - a <= 15, PlaceDetector.isUpper(s[a]), (a + 1..<b).allSatisfy({ PersonDetector.isLower(s[$0]) }),
-              !PersonDetector.english.contains(s, a, b), !PersonDetector.keepWords.contains(s, a, b),
-              !text.touchesPlaceholder(a, b) else { return }
+        guard b - a >= 2, b - a <= 15, PersonDetector.uncommonCapitalised(s, a, b), !text.touchesPlaceholder(a, b) else { return }
         candidates.append(Candidate(kind: .person, start: a, end: b))
     }
 
@@ -299,7 +290,7 @@ struct CueDetector: Detector {
         // Three letters or more: "(r9841)" is a revision.
         guard (a..<b).count(where: { s[$0].value >= 0x61 && s[$0].value <= 0x7A }) >= 3 else { return }
         let digit = (a..<b).contains { ScalarClass.isASCIIDigit(s[$0]) }
-        guard joined || digit || (!PersonDetector.english.contains(s, a, b) && !PersonDetector.keepWords.contains(s, a, b)
+        guard joined || digit || (!PersonDetector.ordinaryWord(s, a, b)
             && b - a >= 5 && (anyStart || PersonDetector.consonant(s[a].value) && PersonDetector.consonant(s[a + 1].value))) else { return }
         candidates.append(Candidate(kind: .user, start: a, end: b))
     }

@@ -122,6 +122,20 @@ struct PersonDetector: Sendable {
 
     static let stop = WordSet(Names.stop, folded: false)
     static let keepWords = WordSet(Vocabulary.keepWords, folded: true)
+
+    /// Whether `s[a..<b]` is an English word or a word of a keep name: what
+    /// tells an ordinary capitalised word from a name ("Claims", "Cobalt").
+    @inline(__always)
+    static func ordinaryWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        english.contains(s, a, b) || keepWords.contains(s, a, b)
+    }
+
+    /// A capitalised word, lower case after its capital, that is no English
+    /// word and no keep name: a name when a cue announces it ("Becca",
+    /// "Tolu", "Palmela").
+    static func uncommonCapitalised(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        b > a && PlaceDetector.isUpper(s[a]) && (a + 1..<b).allSatisfy({ isLower(s[$0]) }) && !ordinaryWord(s, a, b)
+    }
     static let particleSet = WordSet(particles, folded: false)
 
     /// The word lists, held by the detector: a static is fetched through a
@@ -523,8 +537,7 @@ struct PersonDetector: Sendable {
             // Words are in order and do not overlap: those inside the name
             // run from the first starting at or after it to the last
             // ending at or before its end.
-            var lo = 0, hi = words.count
-            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            let lo = words.firstIndex(atOrAfter: c.start) { $0.start }
             if lo < words.count, words[lo].start == c.start, words[lo].length >= 3 { firstParts.insert(words[lo].lower) }
             var k = lo
             while k < words.count, words[k].end <= c.end {
@@ -651,8 +664,7 @@ struct PersonDetector: Sendable {
         let s = text.scalars
         var personAt = [Int: Int]() // word index → last word index of a found name
         func index(of start: Int) -> Int? {
-            var lo = 0, hi = words.count
-            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < start { lo = mid + 1 } else { hi = mid } }
+            let lo = words.firstIndex(atOrAfter: start) { $0.start }
             return lo < words.count && words[lo].start == start ? lo : nil
         }
         func lastIndex(endingAt end: Int, from w: Int) -> Int? {
@@ -1278,8 +1290,7 @@ struct PersonDetector: Sendable {
         var first: [UInt32] = [], surname: [UInt32] = []
         for c in found {
             // The first and last words inside the name (words are in order).
-            var lo = 0, hi = words.count
-            while lo < hi { let mid = (lo + hi) / 2; if words[mid].start < c.start { lo = mid + 1 } else { hi = mid } }
+            let lo = words.firstIndex(atOrAfter: c.start) { $0.start }
             var last = lo
             while last + 1 < words.count, words[last + 1].end <= c.end { last += 1 }
             guard lo < words.count, last > lo, words[last].end <= c.end, letters(words[lo], into: &first),

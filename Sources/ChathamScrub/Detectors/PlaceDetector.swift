@@ -196,7 +196,7 @@ struct PlaceDetector: Detector {
             if !c.isASCII, c.properties.isAlphabetic { if c.properties.isLowercase { lower = true }; continue }
             return nil
         }
-        guard lower, !PersonDetector.english.contains(s, start, end), !PersonDetector.keepWords.contains(s, start, end),
+        guard lower, !PersonDetector.ordinaryWord(s, start, end),
               !Self.after.contains(s, start, end), !Self.before.contains(s, start, end) else { return nil }
         return end
     }

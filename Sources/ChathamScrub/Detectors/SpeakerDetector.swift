@@ -75,8 +75,7 @@ struct SpeakerDetector: Detector {
             let c = s[start]
             guard c == "\u{2014}" || c == "\u{2013}" || c == "-" else { continue }
             // The dash's token, and the name's after it.
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < start { lo = mid + 1 } else { hi = mid } }
+            let lo = tokens.firstIndex(atOrAfter: start) { $0.start }
             guard lo + 1 < tokens.count, tokens[lo].start == start else { continue }
             let dash = tokens[lo]
             guard dash.end - dash.start <= 2, c != "-" || (dash.end - dash.start == 2 && s[dash.start + 1] == "-") else { continue }
@@ -110,7 +109,7 @@ struct SpeakerDetector: Detector {
 
     /// A word of the dictionary, a product or tool, a title: not a speaker.
     static func ordinary(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
-        PersonDetector.english.contains(s, token.start, token.end) || PersonDetector.keepWords.contains(s, token.start, token.end)
+        PersonDetector.ordinaryWord(s, token.start, token.end)
             || PersonDetector.titles.contains(s, token.start, token.end)
             || PersonDetector.abbreviations.contains(s, token.start, token.end) || days.contains(s, token.start, token.end)
     }
