@@ -51,9 +51,15 @@ import Testing
         check("XMRig running as s2291847 (student acct)", [("user", "s2291847")])
         // A short last group after three; a ticket's prefix and a dash; "Az." (Aktenzeichen).
         check("Strafanzeige erstattet, Az. ZAC-2024-0921-17.", [("id", "ZAC-2024-0921-17")])
+        check("das Ermittlungsverfahren (Az. LKA-41.3-2024-9087).", [("id", "LKA-41.3-2024-9087")])
         check("problem record PRB-2201 and SIR-7731.", [("id", "PRB-2201"), ("id", "SIR-7731")])
         // Near misses: a date after a prefix, a ticket prefix with a short number.
-        check("LOG-2024-09-17 and PRB-22 and INC-123", [])
+        check("LOG-2024-09-17 and PRB-22 and INC-123; az 2024 and AZ-104", [])
+        // After "procédure n°", "plainte déposée (n°", 受理番号 and 相談番号; a SEC ticket.
+        check("Plainte auprès du parquet, procédure n° 25/0412/087.", [("id", "25/0412/087")])
+        check("Plainte déposée (n° 24/339/00871).", [("id", "24/339/00871")])
+        check("相談済みです（受理番号R7-0342）。相談番号 R6-0709-052", [("id", "R7-0342"), ("id", "R6-0709-052")])
+        check("tracked in SEC-4471.", [("id", "SEC-4471")])
         // Near misses: dates, ranges, CVE and ATT&CK ids, KB numbers, versions, hashes.
         check("between 12/03/2026 and 2024-01-15/2024-02-01", [])
         check("CVE-2024-21762 and T1059.001 and KB5034441", [])

@@ -136,13 +136,25 @@ import Testing
         //     brackets, a Chinese name with さん, "Az." and a short last
         //     group); "Dec", "emre", "KesHR", "Domainhafen" and a store's
         //     name in kana stay.
+        // 31: 24 free-text reports, some by non-native English writers:
+        //     16/138 at first sight (eleven third parties — "from Meridale
+        //     Software" and "Meridale" alone, "Hagedorn
+        //     Elektrogroßhandel", "our system integrator Hydrotec
+        //     Automation", 取引先の中部精工 — and references after "procédure
+        //     n°", 受理番号 and a SEC ticket); "Hamamatsu", "NRW",
+        //     北陸ダイカスト and ミナトクラウド stay. 32: 24 board summaries,
+        //     near misses, insurer statements, notes to partners: 13/150
+        //     (nine third parties — "Alpnet AG", "Dienstleisters Hessler
+        //     Automation", "Studio Ndiaye & Associés" — a complaint's number,
+        //     相談番号); "Ward 14", "Halle 3", "Beazley" in a title,
+        //     "Securiparque" and "JR東海" stay.
         // Third parties' company names are found since round 26
         // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
-        // 8's police reference after "Az." and round 9's "SIR-7731" are
-        // found since round 30.
+        // 8's police references after "Az." and round 9's "SIR-7731" are
+        // found since rounds 30–32.
         let later: [(set: String, ids: Int, facts: Int, leaks: Int)] = [
             ("narratives3", 46, 34, 1), ("narratives4", 146, 92, 3), ("narratives5", 264, 154, 5),
-            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 0), ("narratives8", 342, 231, 4),
+            ("narratives6", 239, 145, 1), ("narratives7", 262, 189, 0), ("narratives8", 342, 231, 3),
             ("narratives9", 284, 185, 1), ("narratives10", 383, 171, 0), ("narratives11", 249, 115, 4),
             ("narratives12", 241, 148, 0), ("narratives13", 281, 124, 0), ("narratives14", 161, 150, 0),
             ("narratives15", 178, 169, 1), ("narratives16", 147, 152, 0), ("narratives17", 162, 148, 0),
@@ -152,6 +164,7 @@ import Testing
             ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 0),
             ("narratives27", 124, 120, 0), ("narratives28", 165, 130, 0),
             ("narratives29", 166, 114, 2), ("narratives30", 183, 105, 5),
+            ("narratives31", 138, 122, 4), ("narratives32", 150, 120, 5),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -336,11 +336,13 @@ import ChathamTestKit
     @Test func keywordPrefilterMatchesPlainLookup() {
         var rng = SplitMix64(seed: 95)
         let words = Keywords.latinWords + ["Ausweisnummer", "Portnummer", "Versionsnummer", "Kunden-Nummer", "the", "tea",
-                                           "stated", "report", "cases", "TÉL", "téléphone", "ÉXT", "accounting", "nibble"]
+                                           "stated", "report", "cases", "TÉL", "téléphone", "ÉXT", "accounting", "nibble", "Az", "az."]
         let pieces = ["a", "c", "t", "e", "x", "é", "1", "-", " ", ".", "İ", "K", "nummer", "mer"]
         func plain(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
             var j = i
             while j < s.count, ScalarClass.isAlnum(s[j]), j - i < 20 { j += 1 }
+            // "Az.", the one two-letter keyword, with its dot.
+            if j - i == 2, j < s.count, s[j] == ".", String(String.UnicodeScalarView(s[i..<j])).lowercased() == "az" { return j }
             guard j - i >= 3, j - i < 28 else { return nil }
             return Keywords.latin.contains(s, i, j) || Keywords.numberCompound(s, i, j) ? j : nil
         }

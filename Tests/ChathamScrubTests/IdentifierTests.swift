@@ -602,6 +602,29 @@ extension LaterDetectorTests {
         check("県警に相談済み", [])
     }
 
+    @Test func thirdPartiesByCompanyWordsAndAlone() {
+        // A legal form and German compounds that end a company's name.
+        check("Reto Bachmann von unserem Netzwerkpartner Alpnet AG hat", [("person", "Reto Bachmann"), ("org", "Alpnet AG")])
+        check("umgeleitet, vor allem bei Hagedorn Elektrogroßhandel. Aufgefallen", [("org", "Hagedorn Elektrogroßhandel")])
+        // A genitive cue that is no part of the name; the name's word alone later.
+        check("über den Zugang unseres Leittechnik-Dienstleisters Hessler Automation. Hessler betreut auch andere",
+              [("org", "Hessler Automation"), ("org", "Hessler")])
+        check("a poisoned update from Meridale Software on Monday; Meridale confirmed it",
+              [("org", "Meridale Software"), ("org", "Meridale")])
+        // One lower-case word between the possessive and the English cue; six before a comma.
+        check("over the remote maintenance of our system integrator Hydrotec Automation, with one account",
+              [("org", "Hydrotec Automation")])
+        check("Notre éditeur de logiciel de gestion des contrats, Logicia Courtage, a diffusé", [("org", "Logicia Courtage")])
+        check("Notre agence web, Studio Ndiaye & Associés, a reconnu", [("org", "Studio Ndiaye & Associés")])
+        check("営業部が取引先の中部精工向けの見積書を、保守業者の浜名ネットワークサービスと調整中",
+              [("org", "中部精工"), ("org", "浜名ネットワークサービス")])
+        // Near misses: a bracket after the cue, a compound alone, a keep
+        // vendor's legal form, a greeting to colleagues, an English cue
+        // inside a member's name.
+        check("über den Fernwartungszugang eines Dienstleisters (TeamViewer-ID 1 482 907 316)", [("id", "1 482 907 316")])
+        check("Die Immobilienverwaltung zahlt; Siemens AG liefert. Liebe Kolleginnen und Kollegen", [])
+    }
+
     @Test func namesAndAccountsACueAnnounces() {
         // A nickname in quotes after a cue, before "genannt".
         check("known on the ward as \"Becca\", excluded", [("person", "Becca")])

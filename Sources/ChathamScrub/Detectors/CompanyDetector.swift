@@ -4,20 +4,30 @@
 /// `[ORG-n]` like the member's own names. Found by what announces them,
 /// never by a list of companies:
 ///
-/// - a company word at the end of a run of capitalised words, one of which
-///   is no English word and no keep name — "Harwood Print Supplies",
-///   "Medilinq Diagnostics", "Minato Design Systems", "Monétia Services";
-/// - a business noun at its start — "Metalúrgica Vale do Paraíba";
+/// - a company word (or a German compound ending in one) at the end of a
+///   run of capitalised words, one of which is no English word and no keep
+///   name — "Harwood Print Supplies", "Medilinq Diagnostics", "Minato
+///   Design Systems", "Monétia Services", "Alpnet AG", "Hagedorn
+///   Elektrogroßhandel";
+/// - a business noun at its start — "Metalúrgica Vale do Paraíba", "Crédit
+///   Rhodanien";
 /// - the run after a word for a third party, directly or after a comma —
 ///   "our MSP, Dalesbridge IT Services", "cabinet Courtage Loire
 ///   Patrimoine", "prestador de serviços geridos, Sadoinfra",
-///   "Ablesedienstleister Zählerservice Niederrhein" — or after "with" —
-///   "the contract with Translusa Cargas";
+///   "Ablesedienstleister Zählerservice Niederrhein" — after what the party
+///   does — "prestataire d'infogérance Loire Infogérance" — after "with"
+///   — "the contract with Translusa Cargas" — or in English after a
+///   possessive, two words or more — "our MSP Harbourline Managed
+///   Security", "our system integrator Hydrotec Automation"; after the
+///   word for it a company word may stand for the distinctive one ("our
+///   upstream Lagoon Transit Networks");
 /// - the run before ", one of our contractors", ", our MSP" — "Marlowe
 ///   Roofing, one of our claims contractors";
 /// - the run after a person found and "of", "from", "bei" — "Ngozi Eze of
 ///   Halden Scientific";
 /// - a legal form after a comma — "Sadoturbo, Lda.";
+/// - a found name's distinctive word alone elsewhere — "Meridale" after
+///   "Meridale Software";
 /// - in Japanese, a name ending in a company word after 取引先, 委託先,
 ///   業者（, ベンダー or 保守会社 ("取引先東海精密工業の",
 ///   "保守委託先の中部ネットシステムズが", "外部業者（三河テクノサービス）",
@@ -26,20 +36,22 @@
 ///   "静岡県警").
 ///
 /// Near misses left alone: runs of English words ("Financial Services",
-/// "IT Service Desk", "Credit Control"), vendors and tools of the keep
-/// vocabulary ("Palo Alto Networks", "the vendor, Fortinet"), acronyms
-/// ("our MSP, IT").
+/// "IT Service Desk", "Credit Control", "Metropolitan Police"), vendors and
+/// tools of the keep vocabulary ("Palo Alto Networks", "the vendor,
+/// Fortinet"), acronyms ("our MSP, IT"), one word after an English cue
+/// without a comma ("our MSP Monday").
 struct CompanyDetector: Detector {
     /// Words that end a company's name (capitalised unless a legal form).
     static let suffixes = WordSet(suffixWords, folded: true)
     /// Legal forms, which follow a name in lower case too ("Harwood Print plc").
     static let legalForms = WordSet(suffixWords.prefix(while: { $0 != "Services" }), folded: true)
     static let suffixWords = [
-        "Ltd", "Limited", "plc", "PLC", "Inc", "LLC", "LLP", "GmbH", "KG", "Ltda", "Lda", "BV", "NV", "Oy", "Pty", "SARL", "SAS",
+        "Ltd", "Limited", "plc", "PLC", "Inc", "LLC", "LLP", "GmbH", "KG", "AG", "Ltda", "Lda", "BV", "NV", "Oy", "Pty", "SARL", "SAS",
         "Services", "Systems", "Networks", "Supplies", "Solutions", "Diagnostics", "Consulting", "Consultants",
         "Partners", "Associates", "Associés", "Technologies", "Logistics", "Engineering", "Industries", "Holdings",
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
-        "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police",
+        "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police", "Software",
+        "Automation", "Automação", "Manutenção", "Courtage",
     ]
 
     /// Business nouns that start a company's name (capitalised).
@@ -57,10 +69,11 @@ struct CompanyDetector: Detector {
         "auditor", "processor", "acquirer", "bank",
         "suppliers", "vendors", "providers", "contractors", "subcontractors", "partners", "insurers", "brokers",
         "carriers", "resellers", "auditors",
-        "dienstleister", "lieferant", "zulieferer", "versicherer", "partnerfirma", "kanzlei", "vertrag", "forensiker",
+        "dienstleister", "dienstleisters", "lieferant", "lieferanten", "zulieferer", "versicherer", "partnerfirma", "kanzlei",
+        "vertrag", "forensiker",
         "hoster", "hausbank", "wirtschaftsprüfer",
         "prestataire", "fournisseur", "sous-traitant", "cabinet", "infogérant", "assureur", "intégrateur", "contrat",
-        "hébergeur", "éditeur", "opérateur", "banque",
+        "hébergeur", "éditeur", "opérateur", "banque", "agence",
         "prestador", "fornecedor", "parceiro", "seguradora", "corretora", "transportadora", "terceirizada", "contrato",
         "provedor", "operadora", "adquirente", "escritório",
     ]
@@ -69,7 +82,14 @@ struct CompanyDetector: Detector {
     static let englishCues = WordSet(cueWords.prefix(while: { $0 != "dienstleister" }), folded: true)
 
     /// German compounds ending in a word for a third party ("Ablesedienstleister").
-    static let cueEndings: [[Unicode.Scalar]] = ["dienstleister", "lieferant"].map { Array($0.unicodeScalars) }
+    static let cueEndings: [[Unicode.Scalar]] = ["dienstleister", "dienstleisters", "lieferant", "lieferanten", "partner"]
+        .map { Array($0.unicodeScalars) }
+
+    /// German compounds that end a company's name ("Hagedorn
+    /// Elektrogroßhandel", "Grefrath Immobilienverwaltung", "Voltaro
+    /// Energievermittlung").
+    static let suffixEndings: [[Unicode.Scalar]] = ["handel", "verwaltung", "vermittlung", "vertrieb", "technik", "logistik"]
+        .map { Array($0.unicodeScalars) }
 
     /// Articles and possessives between a cue and the name.
     static let articles = WordSet([
@@ -91,6 +111,7 @@ struct CompanyDetector: Detector {
     func detect(_ text: ScanText, into candidates: inout [Candidate]) {
         let s = text.scalars
         let tokens = text.tokens
+        let first = candidates.count
         let (suffixes, legalForms, prefixes, cues, pairs) = (Self.suffixes, Self.legalForms, Self.prefixes, Self.cues, Self.pairs)
         var nonASCII = false
         var t = 0
@@ -109,7 +130,8 @@ struct CompanyDetector: Detector {
             guard b - a >= 2, b - a <= 24, Self.mayBeListed(s, a, b, pairs) else { t += 1; continue }
             let h = WordSet.hash(s[a..<b], folded: true)
             let upper = PlaceDetector.isUpper(s[a])
-            if t > 0, upper || legalForms.contains(hash: h), suffixes.contains(hash: h),
+            if t > 0, upper || legalForms.contains(hash: h),
+               suffixes.contains(hash: h) || (upper && b - a >= 12 && Self.endsIn(s, a, b, Self.suffixEndings)),
                // A legal form after a comma: "Sadoturbo, Lda.", "Halden, Inc.".
                let start = backRun(text, t) ?? (legalForms.contains(hash: h) && s[tokens[t - 1].end - 1] == ","
                                                 ? backRun(text, t, lastEnd: tokens[t - 1].end - 1) : nil) {
@@ -135,6 +157,39 @@ struct CompanyDetector: Detector {
         }
         if nonASCII { japanese(text, into: &candidates) }
         companyOfPerson(text, into: &candidates)
+        if candidates.count > first { alone(text, first, into: &candidates) }
+    }
+
+    /// A third party's distinctive word standing alone elsewhere, once its
+    /// full name was found ("a poisoned update from Meridale Software …
+    /// Meridale confirmed"): the first word of the name, four letters or
+    /// more, that is distinctive and no company word, business noun or
+    /// word for a third party, wherever it stands as a whole word.
+    private func alone(_ text: ScanText, _ first: Int, into candidates: inout [Candidate]) {
+        let s = text.scalars
+        var names: [Range<Int>] = []
+        for c in candidates[first...] where c.kind == .org {
+            var k = c.start
+            while k < c.end {
+                var e = k
+                while e < c.end, ScalarClass.isAnyAlnum(s[e]) || s[e] == "-" { e += 1 }
+                if e - k >= 4, Self.distinctive(s, k, e), !Self.suffixes.contains(s, k, e), !Self.prefixes.contains(s, k, e),
+                   !Self.isCue(s, k, e), !names.contains(where: { s[$0].elementsEqual(s[k..<e]) }) {
+                    names.append(k..<e)
+                    break
+                }
+                k = e + 1
+            }
+        }
+        guard !names.isEmpty else { return }
+        for token in text.tokens {
+            let (a, b) = PlaceDetector.word(s, token)
+            guard b - a >= 4 else { continue }
+            for name in names where name.count == b - a && name.lowerBound != a && s[a..<b].elementsEqual(s[name]) {
+                if !text.touchesPlaceholder(a, b) { candidates.append(Candidate(kind: .org, start: a, end: b)) }
+                break
+            }
+        }
     }
 
     /// "Ngozi Eze of Halden Scientific", "Ana Lima da Translusa Cargas": a
@@ -188,15 +243,32 @@ struct CompanyDetector: Detector {
     @inline(__always)
     static func mayBeListed(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pairs: [UInt32]) -> Bool {
         if s[a].value >= 0x80 || s[a + 1].value >= 0x80 { return true }
-        if b - a >= 13 { let last = s[b - 1].value | 0x20; if last == 0x72 || last == 0x74 { return true } }
+        if b - a >= 12 {
+            let last = s[b - 1].value | 0x20
+            // r, t, s, n: "…dienstleister(s)", "…lieferant(en)", "…partner";
+            // l, g, b, k: "…handel", "…verwaltung", "…vertrieb", "…technik".
+            if last == 0x72 || last == 0x74 || last == 0x73 || last == 0x6E || last == 0x6C || last == 0x67 || last == 0x62 || last == 0x6B {
+                return true
+            }
+        }
         return PlaceDetector.mayBe(s, a, b, pairs)
     }
 
     static let pairs = Keywords.pairTable(suffixWords + prefixWords + cueWords)
 
+    /// Whether a word is a word for a third party ("MSP", "Dienstleisters").
+    static func isCue(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        cues.contains(s, a, b) || (b - a >= 13 && compoundCue(s, a, b))
+    }
+
     /// A German compound ending in a word for a third party ("Ablesedienstleister").
     static func compoundCue(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-        for e in cueEndings where b - a > e.count + 3 {
+        endsIn(s, a, b, cueEndings)
+    }
+
+    /// Whether `s[a..<b]` ends in one of `endings` after four letters or more.
+    static func endsIn(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ endings: [[Unicode.Scalar]]) -> Bool {
+        for e in endings where b - a > e.count + 3 {
             var ok = true
             for j in 0..<e.count where PersonDetector.asciiLower(s[b - e.count + j].value) != e[j].value { ok = false; break }
             if ok { return true }
@@ -239,14 +311,19 @@ struct CompanyDetector: Detector {
             let token = text.tokens[j]
             if let (a, b, clean) = capitalised(text, j) {
                 // "Control, Harwood …": the comma ends the run (unless it
-                // is the one after the name, `lastEnd`).
-                guard b == token.end || (j == t - 1 && b == lastEnd) else { break }
+                // is the one after the name, `lastEnd`); a German or French
+                // word for a third party is no part of its name
+                // ("Dienstleisters Hessler Automation"), an English one may
+                // be ("Dinrak Bank plc", "Harwood Partners Ltd").
+                guard b == token.end || (j == t - 1 && b == lastEnd),
+                      !(Self.isCue(s, a, b) && !Self.englishCues.contains(s, a, b)) else { break }
                 if Self.distinctive(s, a, b) { distinctive = true }
                 start = a
                 words += 1
                 if !clean && !(j == t - 1 && b == lastEnd && a == token.start) { break }
-            } else if start != nil, Self.joiners.contains(s, token.start, token.end) {
-                // A joiner counts only with a word before it.
+            } else if start != nil || j == t - 1, Self.joiners.contains(s, token.start, token.end) {
+                // A joiner counts only with a word before it ("Ndiaye &
+                // Associés").
             } else {
                 break
             }
@@ -285,18 +362,18 @@ struct CompanyDetector: Detector {
     }
 
     /// The name after the cue token `t`: directly ("cabinet Courtage Loire
-    /// Patrimoine"), or after a comma that ends the cue or up to three
+    /// Patrimoine"), or after a comma that ends the cue or up to six
     /// lower-case words after it ("our MSP, Dalesbridge …", "prestador de
     /// serviços geridos, Sadoinfra"), an article allowed before it.
     private func afterCue(_ text: ScanText, _ t: Int) -> (Int, Int, Int)? {
         let s = text.scalars
         let tokens = text.tokens
-        // The comma ending the cue or one of the next three lower-case words.
+        // The comma ending the cue or one of the next six lower-case words.
         var j = t
         var englishDirect = false
         if s[tokens[t].end - 1] != "," {
             var k = t + 1
-            while k < tokens.count, k - t <= 3, PersonDetector.isLower(s[tokens[k].start]) {
+            while k < tokens.count, k - t <= 6, PersonDetector.isLower(s[tokens[k].start]) {
                 let last = s[tokens[k].end - 1]
                 if last == "," { j = k; break }
                 if last == "." || last == ";" || last == ":" || last == ")" { break }
@@ -312,7 +389,10 @@ struct CompanyDetector: Detector {
             // "the provider Over…" is no name. Other languages name it
             // directly ("cabinet Courtage Loire", "Ablesedienstleister
             // Zählerservice").
-            guard t > 0, Self.possessives.contains(s, tokens[t - 1].start, tokens[t - 1].end) else { return nil }
+            // "our system integrator Hydrotec Automation": one lower-case word between.
+            guard t > 0, Self.possessives.contains(s, tokens[t - 1].start, tokens[t - 1].end)
+                    || (t > 1 && PersonDetector.isLower(s[tokens[t - 1].start]) && ScalarClass.isAnyAlnum(s[tokens[t - 1].end - 1])
+                        && Self.possessives.contains(s, tokens[t - 2].start, tokens[t - 2].end)) else { return nil }
             englishDirect = true
         } else if j == t, s[tokens[t].end - 1] != ",", t + 2 < tokens.count,
                   Self.complements.contains(s, tokens[t + 1].start, tokens[t + 1].end)
@@ -327,7 +407,7 @@ struct CompanyDetector: Detector {
         }
         j += 1
         if j < tokens.count, Self.articles.contains(s, tokens[j].start, tokens[j].end) { j += 1 }
-        guard j < tokens.count, let (a, b, _) = capitalised(text, j),
+        guard j < tokens.count, let (a, b, _) = capitalised(text, j), a == tokens[j].start, // not "(TeamViewer-ID"
               // A person after the cue is the person detector's ("our
               // broker, Sandrine Le Goff", "a supplier, Dr Ngozi Eze").
               !(PersonDetector.given.contains(s, a, b) || PersonDetector.moreGiven.contains(s, a, b)
@@ -366,12 +446,12 @@ struct CompanyDetector: Detector {
     // MARK: Japanese
 
     static let cues_ja: [[Unicode.Scalar]] = ["取引先の", "取引先（", "取引先", "委託先の", "委託先（", "委託先", "協力会社の", "仕入先の", "仕入先", "業者（",
-                                              "ベンダーの", "ベンダー（", "ベンダー", "保守会社の", "保守会社（", "保守会社"]
+                                              "ベンダーの", "ベンダー（", "ベンダー", "保守会社の", "保守会社（", "保守会社", "業者の"]
         .map { Array($0.unicodeScalars) }
     /// The first scalars of `cues_ja`, a cheap test before `wordAt`.
     static let cueFirsts_ja = Set(cues_ja.map { $0[0] })
     static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "システム", "ソリューションズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社",
-                                                  "電機", "技研", "産業", "精機", "物流", "運輸", "法律事務所"]
+                                                  "電機", "技研", "産業", "精機", "精工", "物流", "運輸", "法律事務所"]
         .map { Array($0.unicodeScalars) }
     /// Names that say what they are without a cue: a law or accounting
     /// firm ("浜名湖綜合法律事務所") and a prefecture's police (静岡県警,

@@ -467,7 +467,7 @@ struct IdentifierDetector: Detector {
         guard Self.ticketPrefixes.contains(s, i, letters), let e = run(s, letters, ScalarClass.isASCIIDigit), e - letters >= 5 else { return nil }
         return e
     }
-    static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT", "SIR"], folded: false)
+    static let ticketPrefixes = WordSet(["INC", "RITM", "CHG", "REQ", "PRB", "TASK", "SCTASK", "SR", "CS", "CASE", "TKT", "SIR", "SEC"], folded: false)
 
     /// Case, claim, police and ticket references: two to six capital
     /// letters, then dash-separated digit groups with five digits or more in
@@ -905,7 +905,7 @@ enum Keywords {
         // Police, regulator and fraud-office references: "Action Fraud ref
         // NFRC240719331", "Aktenzeichen 315 UJs 4471/24", "NUIPC 412/24.0JFLSB".
         "ref", "reference", "référence", "referência", "referencia", "aktenzeichen", "geschäftszeichen", "az",
-        "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia", "numéro", "número",
+        "complaint", "plainte", "nuipc", "protocolo", "ocorrência", "ocorrencia", "numéro", "número", "procédure",
         // A bank branch ("agência 0001-7") and a remote-support id ("TeamViewer-ID 1 482 907 316").
         "agência", "agencia", "teamviewer", "anydesk",
         // National ids and more case words: "CPF 318.442.097-51", "petition
@@ -919,8 +919,9 @@ enum Keywords {
     /// "case 1 of 3"): their number needs four digits.
     static let needsFour = WordSet(["policy", "case", "member", "processo", "dossier", "contract", "contrat", "contrato",
                                     "ref", "reference", "référence", "az", "referência", "referencia", "complaint", "plainte",
-                                    "protocolo", "numéro", "número", "petition", "receipt", "procès", "vendor"], folded: true)
-    static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号"]
+                                    "protocolo", "numéro", "número", "procédure", "petition", "receipt", "procès", "vendor"], folded: true)
+    static let cjk: [String] = ["社員番号", "従業員番号", "口座番号", "口座", "社員証", "会員番号", "契約番号", "顧客番号", "内線", "電話番号",
+                                "受理番号", "相談番号", "受付番号"]
     /// Bank-account words, after which a change of account reads "IBAN to
     /// …", "IBAN para …", "IBAN auf …" ("alteração do IBAN para PT50 …").
     /// Fillers that say "of": a count may follow them.
@@ -935,7 +936,7 @@ enum Keywords {
     static let fillers = WordSet([
         "number", "numbers", "no", "nr", "num", "id", "ids", "code", "was", "is", "of", "de", "do", "da", "du",
         "n", "nummer", "numéro", "numero", "número", "ist", "war", "lautet", "est", "é", "foi", "ref", "reference",
-        "holder", "nº", "n°", "pv", "verbal",
+        "holder", "nº", "n°", "pv", "verbal", "déposée", "déposé", "enregistrée",
     ], folded: true)
 
     /// Bit `n` of entry `a * 26 + b` is set when a keyword of `n` scalars
@@ -991,6 +992,14 @@ enum Keywords {
     static func mayMatchASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ table: [UInt32]) -> Bool {
         let end = min(j, i + 20)
         return end - i >= 3 && (mayStart(s[i].value, s[i + 1].value, length: end - i, table) || mayEndCompound(s, i, end))
+            || isAz(s, i, end)
+    }
+
+    /// "Az." (Aktenzeichen, a German file number): the one keyword of two
+    /// letters, and only with its dot.
+    @inline(__always)
+    static func isAz(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        j - i == 2 && j < s.count && s[j] == "." && s[i].value | 0x20 == 0x61 && s[i + 1].value | 0x20 == 0x7A
     }
 
     /// End of a keyword starting at `i`, or nil.
@@ -1008,6 +1017,7 @@ enum Keywords {
             if s[j].value >= 0x80 { ascii = false }
             j += 1
         }
+        if isAz(s, i, j) { return j }
         guard j - i >= 3, j - i < 28 else { return nil }
         // An ASCII word folds scalar for scalar, so its first two letters
         // and length must be a keyword's before the hash is worth taking.

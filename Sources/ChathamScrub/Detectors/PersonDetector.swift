@@ -407,7 +407,7 @@ struct PersonDetector: Sendable {
             // "Dear Ms Okafor", "Hallo Björn", "Bonjour Camille", "Olá Thiago";
             // "Thanks,\nAisling", "Regards, Sean Murphy".
             if Self.isUpper(s[word.start]), word.isIn(Sets.greetings), w + 1 < words.count,
-               !words[w + 1].isIn(Sets.greetings),
+               !words[w + 1].isIn(Sets.greetings), !Self.addressees.contains(s, words[w + 1].start, words[w + 1].end),
                afterCue(word, words[w + 1], text, signOff: word.isIn(Sets.signOffs)),
                let end = nameRun(words, w + 1, text, max: 3) {
                 found.append(Candidate(kind: .person, start: words[w + 1].start, end: words[end].end))
@@ -1118,6 +1118,13 @@ struct PersonDetector: Sendable {
     /// people ("Lateral Movement, the operator …").
     static let notAppositive = WordSet(["operator", "operators", "responder", "chair", "admin", "user", "agent", "client",
                                         "customer", "driver", "caller", "student"], folded: true)
+
+    /// Who a greeting addresses when it is no one person ("Liebe
+    /// Kolleginnen und Kollegen", "Chers collègues", "Caros colegas").
+    static let addressees = WordSet([
+        "kolleginnen", "kollegen", "kollegin", "kollege", "mitglieder", "partner", "alle", "damen", "herren", "collègues",
+        "membres", "colegas", "membros", "todos", "tous", "team", "équipe", "equipa", "equipe",
+    ], folded: true)
 
     /// Greetings and sign-offs that a name follows.
     static let greetings = WordSet(greetingWords + signOffWords, folded: true)
