@@ -30,6 +30,7 @@ import Testing
         check("He sits in room 2.14 of the Kinross Building.", [("location", "Kinross")])
         check("Lagebesprechung in Raum Rhein 3.12 um neun", [("location", "Rhein 3.12")])
         check("PlugX at the Hamamatsu plant spread", [("location", "Hamamatsu")])
+        check("a clerk in our Hamamatsu head office took the call", [("location", "Hamamatsu")])
         check("Notified Shizuoka prefectural police.", [("location", "Shizuoka")])
         check("Ransomware im Werk Duisburg entdeckt", [("location", "Duisburg")])
         check("l'usine de Tourcoing est à l'arrêt", [("location", "Tourcoing")])
@@ -37,6 +38,7 @@ import Testing
         check("done at one franchise outlet in Surulere by one agent", [("location", "Surulere")])
         // Near misses: ordinary words, products, capitals, lower case.
         check("the Main office and the Head office", [])
+        check("Kwesi, head of IT, and the Tanaka head count", [("person", "Kwesi"), ("person", "Tanaka")])
         check("capacity building and the leak site", [])
         check("the White House and Companies House", [])
         check("the HQ site was fine", [])

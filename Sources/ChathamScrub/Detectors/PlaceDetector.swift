@@ -38,6 +38,9 @@ struct PlaceDetector: Detector {
             if we == token.end, t + 1 < tokens.count, tokens[t + 1].start == token.end + 1, s[token.end] == " " {
                 let (ns, ne) = Self.word(s, tokens[t + 1])
                 if ns == tokens[t + 1].start, Self.mayBe(s, ns, ne, pairs), Self.after.contains(s, ns, ne),
+                   // "head" only in "head office": "our Hamamatsu head office".
+                   !s[ns..<ne].elementsEqual("head".unicodeScalars)
+                    || (t + 2 < tokens.count && s[tokens[t + 2].start..<tokens[t + 2].end].starts(with: "office".unicodeScalars)),
                    placeName(s, ws, we) != nil {
                     candidates.append(Candidate(kind: .location, start: ws, end: we))
                     continue
@@ -288,11 +291,12 @@ struct PlaceDetector: Detector {
     static let particles = WordSet(["de", "du", "des", "la", "le", "les", "d", "l", "da", "do", "dos", "das", "del",
                                     "della", "di", "e", "em", "von", "in", "am", "an", "der", "sur", "en", "of"], folded: false)
 
-    /// Words after a place that say it is one: "the Hamamatsu plant".
+    /// Words after a place that say it is one: "the Hamamatsu plant", "our
+    /// Hamamatsu head office".
     static let afterWords = ["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery",
                              "mill", "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture",
                              "county", "district", "Building", "Tower", "House", "Room", "police", "constabulary",
-                             "municipality", "headquarters", "HQ"]
+                             "municipality", "headquarters", "HQ", "head"]
     static let after = WordSet(afterWords, folded: false)
     /// Words before a place that say it is one: "Werk Duisburg", "usine de Tours".
     static let beforeWords = ["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
