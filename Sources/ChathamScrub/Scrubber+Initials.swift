@@ -64,8 +64,9 @@ extension Scrubber {
             } else {
                 continue
             }
-            // "50 HZ", "3,5 TB": a unit.
-            if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last) { continue }
+            // "50 HZ", "3,5 TB": a unit (not "03:05 EO", a time stamp's actor).
+            if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last),
+               !(PersonDetector.mayFollowTimestamp(s, a) && PersonDetector.afterTimestamp(s, a)) { continue }
             guard a >= lastLine || signOff(t, a, b, s, tokens) || rosterInitials(t, a, b, s, tokens) else { continue }
             while next < findings.count, findings[next].end <= a { next += 1 }
             guard next >= findings.count || findings[next].start >= b, !text.touchesPlaceholder(a, b) else { continue }
@@ -80,8 +81,8 @@ extension Scrubber {
     /// next to a slash, an arrow or after a dash ("RK / JD", "-- HS", "FL →
     /// WP"), after a RACI letter ("A JD"), after a word
     /// that names who did something ("by PZ", "mit KHW", "cc JD"), on the
-    /// line after a sign-off ("Gruß\nJS"), or before a verb of saying
-    /// ("AN confirmed").
+    /// line after a sign-off ("Gruß\nJS"), after a timeline's time stamp
+    /// ("03:05 EO escalates"), or before a verb of saying ("AN confirmed").
     static func signOff(_ t: Int, _ a: Int, _ b: Int, _ s: [Unicode.Scalar], _ tokens: [ScanText.Token]) -> Bool {
         let token = tokens[t]
         // "(RK)", "(MFL):", "[VL]".
@@ -114,6 +115,8 @@ extension Scrubber {
             if pb - pa >= 6, initialsWords.contains(s, pa, pb) { return true }
             if pb - pa >= 2, s[tokens[t - 1].end] == "\n", PersonDetector.signOffs.contains(s, pa, pb) { return true }
         }
+        // A timeline entry's actor: "03:05 EO escalates", "09:30 PJ active".
+        if PersonDetector.mayFollowTimestamp(s, a), PersonDetector.afterTimestamp(s, a) { return true }
         // "AN confirmed", "KHW meldete".
         if t + 1 < tokens.count {
             let (na, nb) = PlaceDetector.word(s, tokens[t + 1])
@@ -141,7 +144,7 @@ extension Scrubber {
         return PersonDetector.rosterLeads.contains(s, first.start, first.end - 1)
     }
 
-    static let signOffCues = WordSet(["by", "with", "cc", "signed", "von", "mit", "gez", "par", "avec", "por", "com",
+    static let signOffCues = WordSet(["by", "with", "cc", "signed", "von", "mit", "durch", "gez", "par", "avec", "por", "com",
                                       "owner", "author", "assignee"], folded: true)
 
     /// The initials of `people` (two to four letters), as a set, or nil

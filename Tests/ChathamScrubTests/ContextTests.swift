@@ -62,6 +62,8 @@ import Testing
         check("Plainte déposée (n° 24/339/00871).", [("id", "24/339/00871")])
         check("相談済みです（受理番号R7-0342）。相談番号 R6-0709-052", [("id", "R7-0342"), ("id", "R6-0709-052")])
         check("tracked in SEC-4471.", [("id", "SEC-4471")])
+        check("Major incident MI-2311-04: the wiki", [("id", "MI-2311-04")])
+        check("budget line FY-2024-03 and build 10-12", [])
         // Near misses: dates, ranges, CVE and ATT&CK ids, KB numbers, versions, hashes.
         check("between 12/03/2026 and 2024-01-15/2024-02-01", [])
         check("CVE-2024-21762 and T1059.001 and KB5034441", [])
@@ -91,6 +93,10 @@ import Testing
         // After a RACI letter; either side of an arrow.
         check("Dr. Rajesh Kumar and Ms Jane Doe.\n- Revocation: R RK, A JD\n- SMS 17:54, RK → JD: call me",
               [("person", "Rajesh Kumar"), ("person", "Jane Doe"), ("person", "RK"), ("person", "JD"), ("person", "RK"), ("person", "JD")])
+        // A timeline entry's actor after the time stamp; after "durch".
+        check("02:21 Analyst Dr. Emeka Obi isolates the host.\n03:05 EO escalates to SecOps.",
+              [("person", "Emeka Obi"), ("person", "EO")])
+        check("Frau Katrin Hoffmann-Weiß prüft; Freigabe durch KHW.", [("person", "Katrin Hoffmann-Weiß"), ("person", "KHW")])
         // Near misses: initials of nobody found after a RACI letter or an arrow, an acronym.
         check("- Revocation: R RK, A JD; SMS → WP; Dr. Dana Carter: plan A DC", [("person", "Dana Carter")])
     }

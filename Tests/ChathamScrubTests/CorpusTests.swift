@@ -148,6 +148,17 @@ import Testing
         //     Automation", "Studio Ndiaye & Associés" — a complaint's number,
         //     相談番号); "Ward 14", "Halle 3", "Beazley" in a title,
         //     "Securiparque" and "JR東海" stay.
+        // 33: 24 narratives where several people act, each named several
+        //     ways: 18/225 at first sight (a given name that is a word
+        //     before a surname found, "Grace Bishop"; initials as a
+        //     timeline entry's actor, "03:05 EO escalates", and after
+        //     "durch"; a Chinese surname with さん after the full name; a
+        //     katakana name joined by "・"; "Disponent Oleksandr Kovalenko";
+        //     three third parties); "Ada" for Adaeze, "Kasia", the initials
+        //     "ML" and "AD" (acronyms), 金秀珍 and 東海テクノサービス in a
+        //     list of attendees stay. 34: 24 fact-dense SOC reports (233
+        //     facts): 3/115 and no fact lost ("Charter Oak Managed Security
+        //     (our MDR)", "Major incident MI-2311-04", 保守業者…).
         // Third parties' company names are found since round 26
         // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
         // 8's police references after "Az." and round 9's "SIR-7731" are
@@ -164,7 +175,8 @@ import Testing
             ("narratives25", 136, 106, 1), ("narratives26", 173, 117, 0),
             ("narratives27", 124, 120, 0), ("narratives28", 165, 130, 0),
             ("narratives29", 166, 114, 2), ("narratives30", 183, 105, 5),
-            ("narratives31", 138, 122, 4), ("narratives32", 150, 120, 5),
+            ("narratives31", 138, 122, 3), ("narratives32", 150, 120, 5),
+            ("narratives33", 225, 95, 7), ("narratives34", 115, 233, 0),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -130,6 +130,13 @@ import Testing
         check("Present: Orsolya Kertész, Rui Costa and Tadeusz Wrona.",
               [("person", "Orsolya Kertész"), ("person", "Rui Costa"), ("person", "Tadeusz Wrona")])
         check("Anwesend Orsolya Kertész und Anna Roth", [("person", "Orsolya Kertész"), ("person", "Anna Roth")])
+        // A given name right before a found name joins it, even one that is
+        // a word, and comes back alone; a German role before a name.
+        check("On Tuesday Grace Okonkwo queried it. Grace rang. Ms Okonkwo called.",
+              [("person", "Grace Okonkwo"), ("person", "Grace"), ("person", "Okonkwo")])
+        check("06:40 Disponent Oleksandr Kovalenko meldet den Verlust", [("person", "Oleksandr Kovalenko")])
+        // Near misses: a given name that is a word at a sentence's start or before a word.
+        check("Grace period over. Ms Okonkwo called; by the Grace of Okonkwo", [("person", "Okonkwo"), ("person", "Okonkwo")])
         // Near-misses: a lone capitalised word, keep vocabulary, teams.
         check("Rui Costa, Legal and Finance", [("person", "Rui Costa")])
         check("Rui Costa saw Cobalt Strike and Brute Ratel", [("person", "Rui Costa")])
@@ -194,6 +201,9 @@ import Testing
         // not with a kanji of a company or an office.
         check("生産技術課の王磊さん（社員番号）が", [("person", "王磊")])
         check("工程师さんと皆さん、林業さん", [])
+        // Its surname alone later, with さん only; a foreign name in katakana joined by "・".
+        check("当番の李偉さんから連絡。翌朝、李さんが受け取り、李が確認", [("person", "李偉"), ("person", "李")])
+        check("開いたのはグエン・ヴァン・ミンさんで", [("person", "グエン・ヴァン・ミン")])
     }
 
     @Test func koreanNames() {
@@ -623,6 +633,13 @@ extension LaterDetectorTests {
         // inside a member's name.
         check("über den Fernwartungszugang eines Dienstleisters (TeamViewer-ID 1 482 907 316)", [("id", "1 482 907 316")])
         check("Die Immobilienverwaltung zahlt; Siemens AG liefert. Liebe Kolleginnen und Kollegen", [])
+        // In brackets after the name, a company word is enough; insurers, consultancies; 保守業者 without の.
+        check("Charter Oak Managed Security (our MDR) escalated", [("org", "Charter Oak Managed Security")])
+        check("resigned and is joining Pinecrest Indemnity; the consultant of Norte Digital Consultores",
+              [("org", "Pinecrest Indemnity"), ("org", "Norte Digital Consultores")])
+        check("保守業者遠州テクノサービスが使っているAnyDesk", [("org", "遠州テクノサービス")])
+        // Near misses: a vendor's product in brackets with no word for a third party.
+        check("Trend Micro Deep Security (our EDR) and Managed Security (our MDR)", [])
     }
 
     @Test func namesAndAccountsACueAnnounces() {

@@ -21,8 +21,9 @@
 ///   Security", "our system integrator Hydrotec Automation"; after the
 ///   word for it a company word may stand for the distinctive one ("our
 ///   upstream Lagoon Transit Networks");
-/// - the run before ", one of our contractors", ", our MSP" — "Marlowe
-///   Roofing, one of our claims contractors";
+/// - the run before ", one of our contractors", ", our MSP" or "(our
+///   MDR)" — "Marlowe Roofing, one of our claims contractors", "Charter Oak
+///   Managed Security (our MDR)";
 /// - the run after a person found and "of", "from", "bei" — "Ngozi Eze of
 ///   Halden Scientific";
 /// - a legal form after a comma — "Sadoturbo, Lda.";
@@ -51,7 +52,7 @@ struct CompanyDetector: Detector {
         "Partners", "Associates", "Associés", "Technologies", "Logistics", "Engineering", "Industries", "Holdings",
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
         "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police", "Software",
-        "Automation", "Automação", "Manutenção", "Courtage",
+        "Automation", "Automação", "Manutenção", "Courtage", "Indemnity", "Insurance", "Assurance", "Consultores",
     ]
 
     /// Business nouns that start a company's name (capitalised).
@@ -66,7 +67,7 @@ struct CompanyDetector: Detector {
     static let cueWords = [
         "msp", "supplier", "vendor", "provider", "contractor", "subcontractor", "partner", "insurer", "broker", "firm",
         "outsourcer", "integrator", "carrier", "reseller", "contract", "tpa", "upstream", "isp", "mssp", "registrar",
-        "auditor", "processor", "acquirer", "bank",
+        "auditor", "processor", "acquirer", "bank", "mdr",
         "suppliers", "vendors", "providers", "contractors", "subcontractors", "partners", "insurers", "brokers",
         "carriers", "resellers", "auditors",
         "dienstleister", "dienstleisters", "lieferant", "lieferanten", "zulieferer", "versicherer", "partnerfirma", "kanzlei",
@@ -218,19 +219,32 @@ struct CompanyDetector: Detector {
         let s = text.scalars
         let tokens = text.tokens
         var k = t - 1
+        // "(our MDR)": the possessive opens a bracket.
+        func ours(_ k: Int) -> Bool {
+            let a = s[tokens[k].start] == "(" ? tokens[k].start + 1 : tokens[k].start
+            return Self.ours.contains(s, a, tokens[k].end)
+        }
         // Up to two lower-case words between ("claims contractors").
-        while k >= 0, t - k <= 3, !Self.ours.contains(s, tokens[k].start, tokens[k].end) {
+        while k >= 0, t - k <= 3, !ours(k) {
             guard PersonDetector.isLower(s[tokens[k].start]), ScalarClass.isAnyAlnum(s[tokens[k].end - 1]) else { return nil }
             k -= 1
         }
-        guard k >= 1, Self.ours.contains(s, tokens[k].start, tokens[k].end) else { return nil }
+        guard k >= 1, ours(k) else { return nil }
+        let bracket = s[tokens[k].start] == "("
         // "one of our".
-        if k >= 3, s[tokens[k - 1].start..<tokens[k - 1].end].elementsEqual("of".unicodeScalars),
+        if !bracket, k >= 3, s[tokens[k - 1].start..<tokens[k - 1].end].elementsEqual("of".unicodeScalars),
            s[tokens[k - 2].start..<tokens[k - 2].end].elementsEqual("one".unicodeScalars) { k -= 2 }
         let r = k - 1
-        guard r >= 0, s[tokens[r].end - 1] == ",", tokens[r].end - tokens[r].start >= 4 else { return nil }
-        let end = tokens[r].end - 1
-        guard let start = backRun(text, r + 1, lastEnd: end) else { return nil }
+        guard r >= 0, bracket || s[tokens[r].end - 1] == ",", tokens[r].end - tokens[r].start >= 4 else { return nil }
+        let end = bracket ? tokens[r].end : tokens[r].end - 1
+        // In brackets a company word may stand for the distinctive one in
+        // a name of three words or more ("Charter Oak Managed Security (our
+        // MDR)"; not "Managed Security (our MDR)").
+        let last = Self.lastWordStart(s, end)
+        guard let start = backRun(text, r + 1, lastEnd: end)
+                ?? (bracket && Self.suffixes.contains(s, last, end) ? backRun(text, r + 1, lastEnd: end, distinctive: false) : nil)
+                    .flatMap({ s[$0..<end].filter { $0 == " " }.count >= 2 ? $0 : nil })
+        else { return nil }
         return (start, end)
     }
 
@@ -302,7 +316,7 @@ struct CompanyDetector: Detector {
     /// The start of the name that the suffix token `t` ends: up to four
     /// capitalised words (and joiners) before it, touching one another,
     /// one of them distinctive; nil when there is none.
-    private func backRun(_ text: ScanText, _ t: Int, lastEnd: Int? = nil) -> Int? {
+    private func backRun(_ text: ScanText, _ t: Int, lastEnd: Int? = nil, distinctive need: Bool = true) -> Int? {
         let s = text.scalars
         var start: Int? = nil
         var distinctive = false
@@ -330,7 +344,7 @@ struct CompanyDetector: Detector {
             j -= 1
         }
         // A trailing joiner is no part of the name.
-        return distinctive ? start : nil
+        return distinctive || !need ? start : nil
     }
 
     /// The run of capitalised words (and joiners between them) starting at
@@ -446,7 +460,7 @@ struct CompanyDetector: Detector {
     // MARK: Japanese
 
     static let cues_ja: [[Unicode.Scalar]] = ["取引先の", "取引先（", "取引先", "委託先の", "委託先（", "委託先", "協力会社の", "仕入先の", "仕入先", "業者（",
-                                              "ベンダーの", "ベンダー（", "ベンダー", "保守会社の", "保守会社（", "保守会社", "業者の"]
+                                              "ベンダーの", "ベンダー（", "ベンダー", "保守会社の", "保守会社（", "保守会社", "業者の", "保守業者の", "保守業者（", "保守業者"]
         .map { Array($0.unicodeScalars) }
     /// The first scalars of `cues_ja`, a cheap test before `wordAt`.
     static let cueFirsts_ja = Set(cues_ja.map { $0[0] })

@@ -473,8 +473,8 @@ struct IdentifierDetector: Detector {
     /// letters, then dash-separated digit groups with five digits or more in
     /// all and three or more in the last (NFIB-26-0471193, GLPI-77821,
     /// BC-2026-008812), or two in the last of three groups or more that are
-    /// no date (ZAC-2024-0921-17), or four after a ticket's prefix
-    /// (PRB-2201); one capital letter before one group of six digits or
+    /// no date (ZAC-2024-0921-17) or of two groups after no year
+    /// (MI-2311-04), or four after a ticket's prefix (PRB-2201); one capital letter before one group of six digits or
     /// more (W-118734 — not a SID's S-1-5-32-544, nor a CVE id cut short,
     /// "E-2024-21762"); or one zero-padded group of four digits (IR-0931).
     /// Advisory and standard ids are facts, not references
@@ -502,6 +502,12 @@ struct IdentifierDetector: Detector {
         // Three groups or more may end in a short one (ZAC-2024-0921-17),
         // unless they read as a date (LOG-2024-09-17).
         if groups >= 3, digits >= 8, last >= 2, !(groups == 3 && digits == 8) { return k }
+        // Two groups, six digits or more, the last of two after no year
+        // (MI-2311-04; not FY-2024-03, a month).
+        if groups == 2, digits >= 6, last == 2,
+           !(digits == 6 && (s[letters + 1] == "1" && s[letters + 2] == "9" || s[letters + 1] == "2" && s[letters + 2] == "0")) {
+            return k
+        }
         return digits >= 5 && last >= 3 ? k : nil
     }
     static let advisoryPrefixes = WordSet([

@@ -97,7 +97,9 @@ enum Names {
     Volkan Esra Merve Jocelyn Rosalie Marisol Alejandra Valeria Ximena Guadalupe Yolanda Wojtek Bartosz \
     Kacper Szymon Mateusz Dawid Oskar Aleksandra Natalia Weronika Kamila Justyna Iwona Beata Renata \
     Ondřej Ondrej Radek Lukáš Lukas Vojtěch Kateřina Katerina Zsófia Zsofia Bence Levente Gábor Gabor \
-    Zoltán Zoltan László Laszlo Ágnes Agnes Eszter Réka Reka Dorottya
+    Zoltán Zoltan László Laszlo Ágnes Agnes Eszter Réka Reka Dorottya \
+    Oleksandr Oleksii Oleksiy Andrii Serhii Serhiy Volodymyr Mykola Mykhailo Yurii Bohdan Taras Vasyl Olena Oksana \
+    Tetiana Nataliia Halyna Liudmyla Svitlana Khrystyna Solomiia
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Korean surnames in romanisation, many of them English words too
@@ -151,6 +153,7 @@ enum Names {
         "absender", "absenderin", "destinataire", "expéditeur", "expéditrice", "destinatário", "destinatária", "remetente",
         "pfleger", "pflegerin", "arzt", "ärztin", "oberarzt", "oberärztin", "sachbearbeiter", "sachbearbeiterin",
         "kunde", "kundin", "lagerleiter", "lagerleiterin", "fahrer", "fahrerin", "praktikant", "praktikantin",
+        "disponent", "disponentin", "schichtleiter", "schichtleiterin", "buchhalter", "buchhalterin",
         "werkstudent", "werkstudentin", "dienstleister", "nutzer", "nutzerin", "benutzer", "benutzerin",
         "infirmier", "infirmière", "médecin", "conseiller", "conseillère", "gestionnaire", "assuré", "assurée",
         "prestataire", "utilisateur", "utilisatrice", "agente",

@@ -496,7 +496,10 @@ struct PersonDetector: Sendable {
             carryForward(words, text, &found, seeds: mailNames)
             let before = found.count
             coordinated(words, text, &found)
-            if found.count > before { carryForward(words, text, &found) }
+            // A given name right before a name found joins it ("Grace
+            // Okonkwo" where only the surname was read as one); what it
+            // adds is carried forward too ("Grace rang").
+            if givenBefore(words, text, &found) || found.count > before { carryForward(words, text, &found) }
             derivedHandles(words, text, found, into: &candidates)
         }
         for c in found {
@@ -507,6 +510,7 @@ struct PersonDetector: Sendable {
             japanese(text, into: &candidates)
             chinese(text, into: &candidates)
             korean(text, into: &candidates)
+            carryForwardSurnames(text, &candidates)
         }
     }
 
@@ -565,6 +569,25 @@ struct PersonDetector: Sendable {
             found.append(Candidate(kind: .person, start: word.start, end: end))
             covered.insert(word.start)
         }
+    }
+
+    /// Grows each name found by a given name right before it, capitalised,
+    /// not at a sentence's start, of the lexicons or one that is also a
+    /// word ("Grace Bishop", "Grace Okonkwo" where "Ms Bishop" or the
+    /// surname was what was read); whether any grew.
+    private func givenBefore(_ words: [Word], _ text: ScanText, _ found: inout [Candidate]) -> Bool {
+        let s = text.scalars
+        var grew = false
+        for i in found.indices {
+            let w = words.firstIndex(atOrAfter: found[i].start) { $0.start }
+            guard w > 0, w < words.count, words[w].start == found[i].start else { continue }
+            let g = words[w - 1]
+            guard g.titlecase, adjacent(g, words[w], text), lex.isGiven(g) || Self.wordGiven.contains(s, g.start, g.end),
+                  !atSentenceStart(g, text), !found.contains(where: { $0.start <= g.start && $0.end >= g.end }) else { continue }
+            found[i].start = g.start
+            grew = true
+        }
+        return grew
     }
 
     /// What may stand before an e-mail address's local part: a space, a
@@ -1827,7 +1850,10 @@ struct PersonDetector: Sendable {
             } else if c == "さ" || c == "く" || c == "ち" || c == "様", honorific(at: i), i > 0 {
                 // Kana given name before the honorific, after a particle or non-kana.
                 var b = i
-                while b > 0, i - b < 5, isKana(s[b - 1]), !Self.particles_ja.contains(s[b - 1]) { b -= 1 }
+                while b > 0, i - b < 12, isKana(s[b - 1]), !Self.particles_ja.contains(s[b - 1]) { b -= 1 }
+                // Five kana at most, unless "・" joins a foreign name's parts
+                // ("グエン・ヴァン・ミンさん").
+                if i - b > 5, !s[b..<i].contains("・") { b = i - 5 }
                 if i - b >= 2 {
                     var name = ""; name.unicodeScalars.append(contentsOf: s[b..<i])
                     if !Self.notNames_ja.contains(name) { candidates.append(Candidate(kind: .person, start: b, end: i)) }
@@ -1835,7 +1861,6 @@ struct PersonDetector: Sendable {
             }
             i += 1
         }
-        carryForwardSurnames(text, &candidates)
     }
 
     /// Carry-forward in Japanese: the surname of a name found with a given
@@ -1845,10 +1870,27 @@ struct PersonDetector: Sendable {
     private func carryForwardSurnames(_ text: ScanText, _ candidates: inout [Candidate]) {
         let s = text.scalars
         var surnames: [[Unicode.Scalar]] = []
+        // A Chinese surname of one character ("李" of "李偉さん"): only with
+        // a kana honorific after it, for alone it is a word too (金 "gold").
+        var single: [Unicode.Scalar] = []
         for c in candidates where c.kind == .person && c.end - c.start >= 2 && Self.isHan(s[c.start]) {
+            var listed = false
             for sn in Self.surnameScalars where sn.count <= c.end - c.start && Self.starts(s, c.start, sn) {
                 if !surnames.contains(sn) { surnames.append(sn) }
+                listed = true
                 break
+            }
+            if !listed, c.end - c.start <= 3, Self.chineseSurnames.contains(s[c.start]), !single.contains(s[c.start]) {
+                single.append(s[c.start])
+            }
+        }
+        for c in single {
+            var i = 0
+            while i + 1 < s.count {
+                defer { i += 1 }
+                guard s[i] == c, !(i > 0 && Self.isHan(s[i - 1])), Self.startsAny(s, i + 1, Self.kanaHonorificScalars),
+                      !candidates.contains(where: { $0.start <= i && $0.end > i }) else { continue }
+                candidates.append(Candidate(kind: .person, start: i, end: i + 1))
             }
         }
         guard !surnames.isEmpty else { return }
