@@ -183,7 +183,11 @@ struct CompanyDetector: Detector {
             }
         }
         guard !names.isEmpty else { return }
-        for token in text.tokens {
+        // Only a token whose first or second scalar starts a name (a word
+        // may follow a bracket or a quote) is looked at closer.
+        let firsts = names.map { s[$0.lowerBound] }
+        for token in text.tokens where token.end - token.start >= 4
+            && (firsts.contains(s[token.start]) || firsts.contains(s[token.start + 1])) {
             let (a, b) = PlaceDetector.word(s, token)
             guard b - a >= 4 else { continue }
             for name in names where name.count == b - a && name.lowerBound != a && s[a..<b].elementsEqual(s[name]) {
@@ -258,10 +262,12 @@ struct CompanyDetector: Detector {
     static func mayBeListed(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pairs: [UInt32]) -> Bool {
         if s[a].value >= 0x80 || s[a + 1].value >= 0x80 { return true }
         if b - a >= 12 {
-            let last = s[b - 1].value | 0x20
-            // r, t, s, n: "…dienstleister(s)", "…lieferant(en)", "…partner";
-            // l, g, b, k: "…handel", "…verwaltung", "…vertrieb", "…technik".
-            if last == 0x72 || last == 0x74 || last == 0x73 || last == 0x6E || last == 0x6C || last == 0x67 || last == 0x62 || last == 0x6B {
+            // The last two letters of a compound's end: "…dienstleister(s)",
+            // "…partner", "…lieferant(en)"; "…handel", "…verwaltung",
+            // "…vertrieb", "…technik".
+            let end = (s[b - 2].value | 0x20) << 8 | (s[b - 1].value | 0x20)
+            if end == 0x6572 || end == 0x7273 || end == 0x6E74 || end == 0x656E || end == 0x656C || end == 0x6E67
+                || end == 0x6562 || end == 0x696B {
                 return true
             }
         }
