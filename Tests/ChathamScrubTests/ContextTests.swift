@@ -63,6 +63,7 @@ import Testing
         check("相談済みです（受理番号R7-0342）。相談番号 R6-0709-052", [("id", "R7-0342"), ("id", "R6-0709-052")])
         check("tracked in SEC-4471.", [("id", "SEC-4471")])
         check("Major incident MI-2311-04: the wiki", [("id", "MI-2311-04")])
+        check("被害届を提出済み（受理番号第2024-4518号）", [("id", "2024-4518")])
         check("budget line FY-2024-03 and build 10-12", [])
         // Near misses: dates, ranges, CVE and ATT&CK ids, KB numbers, versions, hashes.
         check("between 12/03/2026 and 2024-01-15/2024-02-01", [])

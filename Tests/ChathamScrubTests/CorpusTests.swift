@@ -159,6 +159,15 @@ import Testing
         //     list of attendees stay. 34: 24 fact-dense SOC reports (233
         //     facts): 3/115 and no fact lost ("Charter Oak Managed Security
         //     (our MDR)", "Major incident MI-2311-04", 保守業者…).
+        // 35: 24 ordinary weekly reports at a typical density: 4/141 and
+        //     2/170 facts lost at first sight ("Cleo Harmony" after a CVE id
+        //     read as a person — the keep vocabulary has Cleo's products
+        //     now; a carrier after "our upstream,", a supplier in Latin
+        //     letters after 仕入先); "ZAC NRW" and "Campinas" stay. 36: 24
+        //     mostly German, French and Portuguese reports to CERTs: 6/152
+        //     (Chinese and Korean names written with a space in Japanese,
+        //     "受理番号第…号", "株式会社ペイロールサポート東海"); "CRI-2024-07"
+        //     (a year and a month, by its shape) stays.
         // Third parties' company names are found since round 26
         // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
         // 8's police references after "Az." and round 9's "SIR-7731" are
@@ -177,6 +186,7 @@ import Testing
             ("narratives29", 166, 114, 2), ("narratives30", 183, 105, 5),
             ("narratives31", 138, 122, 3), ("narratives32", 150, 120, 5),
             ("narratives33", 225, 95, 7), ("narratives34", 115, 233, 0),
+            ("narratives35", 141, 170, 2), ("narratives36", 152, 116, 1),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

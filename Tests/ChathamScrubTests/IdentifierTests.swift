@@ -204,6 +204,9 @@ import Testing
         // Its surname alone later, with さん only; a foreign name in katakana joined by "・".
         check("当番の李偉さんから連絡。翌朝、李さんが受け取り、李が確認", [("person", "李偉"), ("person", "李")])
         check("開いたのはグエン・ヴァン・ミンさんで", [("person", "グエン・ヴァン・ミン")])
+        // Written with a space: before an honorific, a bracket or punctuation; not before more kanji.
+        check("夜勤の金 成浩さんが確認。担当 朴 志勲（内線）", [("person", "金 成浩"), ("person", "朴 志勲")])
+        check("高 性能なサーバと李 部長", [])
     }
 
     @Test func koreanNames() {
@@ -638,8 +641,14 @@ extension LaterDetectorTests {
         check("resigned and is joining Pinecrest Indemnity; the consultant of Norte Digital Consultores",
               [("org", "Pinecrest Indemnity"), ("org", "Norte Digital Consultores")])
         check("保守業者遠州テクノサービスが使っているAnyDesk", [("org", "遠州テクノサービス")])
-        // Near misses: a vendor's product in brackets with no word for a third party.
+        // 株式会社 before the name; a name in Latin letters after a Japanese cue; a carrier after a comma.
+        check("委託している株式会社ペイロールサポート東海において", [("org", "株式会社ペイロールサポート東海")])
+        check("タイの部品仕入先Siam Precision Parts Co., Ltd.の担当者", [("org", "Siam Precision Parts Co., Ltd.")])
+        check("Our upstream, Savannah Fibre, diverted the traffic", [("org", "Savannah Fibre")])
+        // Near misses: a vendor's product in brackets with no word for a
+        // third party, 株式会社 after a name and a space, a product after a CVE id.
         check("Trend Micro Deep Security (our EDR) and Managed Security (our MDR)", [])
+        check("東海精機株式会社 情報システム課; CVE-2024-50623 in Cleo Harmony", [])
     }
 
     @Test func namesAndAccountsACueAnnounces() {

@@ -32,9 +32,10 @@
 /// - in Japanese, a name ending in a company word after 取引先, 委託先,
 ///   業者（, ベンダー or 保守会社 ("取引先東海精密工業の",
 ///   "保守委託先の中部ネットシステムズが", "外部業者（三河テクノサービス）",
-///   "保守ベンダーの東海ネットソリューションズに"), and without a cue a law
-///   or accounting firm and a prefecture's police ("浜名湖綜合法律事務所",
-///   "静岡県警").
+///   "保守ベンダーの東海ネットソリューションズに", a name in Latin letters:
+///   "仕入先Siam Precision Parts Co., Ltd.の"), and without a cue a law or
+///   accounting firm, a prefecture's police and a name after 株式会社
+///   ("浜名湖綜合法律事務所", "静岡県警", "株式会社ペイロールサポート東海").
 ///
 /// Near misses left alone: runs of English words ("Financial Services",
 /// "IT Service Desk", "Credit Control", "Metropolitan Police"), vendors and
@@ -53,6 +54,7 @@ struct CompanyDetector: Detector {
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
         "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police", "Software",
         "Automation", "Automação", "Manutenção", "Courtage", "Indemnity", "Insurance", "Assurance", "Consultores",
+        "Fibre", "Fiber", "Telecoms", "Broadband", "Hosting",
     ]
 
     /// Business nouns that start a company's name (capitalised).
@@ -473,6 +475,9 @@ struct CompanyDetector: Detector {
     static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "システム", "ソリューションズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社",
                                                   "電機", "技研", "産業", "精機", "精工", "物流", "運輸", "法律事務所"]
         .map { Array($0.unicodeScalars) }
+    /// 株式会社 before a name ("株式会社ペイロールサポート東海").
+    static let kabushiki: [Unicode.Scalar] = Array("株式会社".unicodeScalars)
+
     /// Names that say what they are without a cue: a law or accounting
     /// firm ("浜名湖綜合法律事務所") and a prefecture's police (静岡県警,
     /// 大阪府警), which tells where the member is.
@@ -502,11 +507,30 @@ struct CompanyDetector: Detector {
                 i += word.count
                 continue
             }
+            if s[i] == "株", PersonDetector.starts(s, i, Self.kabushiki) {
+                // "株式会社ペイロールサポート東海において": the company word
+                // before the name, two to sixteen kanji or katakana.
+                var e = i + 4
+                while e < s.count, e - i - 4 < 16, nameScalar(s[e]) { e += 1 }
+                if e - i - 4 >= 2, !text.touchesPlaceholder(i, e) { candidates.append(Candidate(kind: .org, start: i, end: e)) }
+                i = e
+                continue
+            }
             guard Self.cueFirsts_ja.contains(s[i]), let cue = PersonDetector.wordAt(s, i, Self.cues_ja) else {
                 i += 1
                 continue
             }
             let start = i + cue.count
+            // A name in Latin letters after the cue, up to the Japanese
+            // text: "仕入先Siam Precision Parts Co., Ltd.の担当者".
+            if start < s.count, PlaceDetector.isUpper(s[start]), s[start].isASCII {
+                var e = start
+                while e < s.count, e - start < 60, s[e].isASCII, s[e] != "\n" { e += 1 }
+                while e > start, s[e - 1] == " " || s[e - 1] == "," { e -= 1 }
+                if e - start >= 4, !text.touchesPlaceholder(start, e) { candidates.append(Candidate(kind: .org, start: start, end: e)) }
+                i = e
+                continue
+            }
             var e = start
             while e < s.count, e - start < 16, nameScalar(s[e]) { e += 1 }
             // The last company word inside the run ends the name.

@@ -749,7 +749,7 @@ struct IdentifierDetector: Detector {
         while j < s.count, skipped <= 4 {
             // Skip spaces and punctuation.
             while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "#" || s[j] == "\u{00A0}" || s[j] == "：" || s[j] == "(" || s[j] == "\u{FF08}"
-                || s[j] == "は" { j += 1 } // "口座番号は848-219377-838"
+                || s[j] == "は" || s[j] == "第" { j += 1 } // "口座番号は848-219377-838", "受理番号第2024-4518号"
             guard j < s.count else { return }
             // Asked for, answered on the next line: "Pode indicar-me o seu
             // número de colaborador?\nChamador: É o 40219."

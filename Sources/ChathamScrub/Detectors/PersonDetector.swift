@@ -2018,6 +2018,19 @@ struct PersonDetector: Sendable {
                 surname = 1
             }
             guard surname > 0 else { i += 1; continue }
+            // Written with a space in Japanese text ("金 成浩さん", "担当 朴
+            // 志勲（"): one or two kanji of given name, then a kana
+            // honorific, a bracket or punctuation, no kanji before.
+            if surname == 1, i + 2 < s.count, s[i + 1] == " " || s[i + 1] == "\u{3000}", isHan(s[i + 2]), !(i > 0 && isHan(s[i - 1])) {
+                var e = i + 2
+                while e < s.count, e - i - 2 < 2, isHan(s[e]) { e += 1 }
+                if !(e < s.count && isHan(s[e])), !(i + 2..<e).contains(where: { Self.notGivenKanji.contains(s[$0]) }),
+                   e == s.count || Self.startsAny(s, e, Self.kanaHonorificScalars) || "（(、。，, \n）)".unicodeScalars.contains(s[e]) {
+                    candidates.append(Candidate(kind: .person, start: i, end: e))
+                    i = e
+                    continue
+                }
+            }
             // Shortest name first: "李经理" is 李 with a title, not 李经 with 理.
             var matched = false
             for given in 0...2 {
@@ -2079,7 +2092,7 @@ struct PersonDetector: Sendable {
     }
 
     static let chineseSurnames: Set<Unicode.Scalar> = Set("""
-    王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊黃趙吳許鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸賈鄒龔錢
+    王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊黃趙吳許鄭謝韓馮鄧朴蕭葉蘇呂盧鍾譚陸賈鄒龔錢
     """.unicodeScalars.filter { $0.value > 0x2FFF })
     /// Words that begin with a surname character and often stand before a
     /// title: "高级工程师" is a senior engineer, not Mr Gao Ji.

@@ -92,7 +92,7 @@ enum Vocabulary {
         "Ngrok", "Chisel", "Plink", "PuTTY", "LaZagne", "ProcDump", "Process Hacker", "GMER", "PCHunter",
         "Evilginx", "EvilProxy", "Tycoon 2FA", "Modlishka", "Log4Shell", "ProxyShell", "ProxyLogon",
         "ProxyNotShell", "EternalBlue", "Zerologon", "PrintNightmare", "PetitPotam", "Follina", "BlueKeep",
-        "Citrix Bleed", "Heartbleed", "Shellshock", "Spring4Shell", "MOVEit", "PowerShell", "WMI", "Certutil",
+        "Citrix Bleed", "Heartbleed", "Shellshock", "Spring4Shell", "MOVEit", "Cleo Harmony", "Cleo VLTrader", "Cleo LexiCom", "PowerShell", "WMI", "Certutil",
         // Threat actors.
         "Volt Typhoon", "Salt Typhoon", "Flax Typhoon", "Silk Typhoon", "Scattered Spider", "Lazarus",
         "Lazarus Group", "Kimsuky", "Andariel", "Sandworm", "Fancy Bear", "Cozy Bear", "Midnight Blizzard",
