@@ -16,9 +16,13 @@ enum Resolver {
         // start and the running maximum of their ends, one binary search
         // per candidate says so (no per-scalar table).
         let spans = keep.filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
-        var maxEnd: [Int] = []
-        maxEnd.reserveCapacity(spans.count)
-        for (_, end) in spans { maxEnd.append(max(maxEnd.last ?? Int.min, end)) }
+        // (A constant, so `kept` reads it without an exclusivity check.)
+        let maxEnd: [Int] = {
+            var maxEnd: [Int] = []
+            maxEnd.reserveCapacity(spans.count)
+            for (_, end) in spans { maxEnd.append(max(maxEnd.last ?? Int.min, end)) }
+            return maxEnd
+        }()
         func kept(_ c: Candidate) -> Bool {
             // Last span starting at or before c.start.
             var lo = 0, hi = spans.count

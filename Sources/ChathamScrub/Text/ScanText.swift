@@ -247,8 +247,10 @@ struct ScanText {
 
     var count: Int { scalars.count }
 
-    /// Whether `range` touches a placeholder.
+    /// Whether `range` touches a placeholder (never, in a text without a
+    /// "[": the usual case, answered without a look at the mask).
     func touchesPlaceholder(_ start: Int, _ end: Int) -> Bool {
+        guard hasBracket else { return false }
         var i = start
         while i < end { if protected[i] { return true }; i += 1 }
         return false
