@@ -269,8 +269,6 @@ public struct Scrubber: Sendable {
         let mask = size - 1
         var personGroups: [(words: [UInt64], number: Int)] = []
         var out = findings
-        let prime: UInt64 = 0x100_0000_01B3
-        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         var parts: [UInt64] = []
         let titles = PersonDetector.titles
         // The tables in locals: a static costs a once-check per access.
@@ -294,55 +292,7 @@ public struct Scrubber: Sendable {
                 }
                 let isPerson = nameSlot == personSlot
                 parts.removeAll(keepingCapacity: true)
-                var word: UInt64 = basis
-                var wordLength = 0
-                var wordText: String? = nil // only for non-ASCII words (Character count)
-                @inline(__always) func endWord() {
-                    guard wordLength > 0 else { return }
-                    let length = wordText.map { $0.count } ?? wordLength
-                    if isPerson, length >= 2, !titles.contains(hash: word) { parts.append(word) }
-                    word = basis
-                    wordLength = 0
-                    wordText = nil
-                }
-                var i = f.start
-                while i < f.end {
-                    let c = scalars[i]
-                    i += 1
-                    let v = c.value
-                    if v < 0x80 {
-                        if ScalarClass.isASCIIAlnum(c) {
-                            let l = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
-                            key = (key ^ UInt64(l)) &* prime
-                            word = (word ^ UInt64(l)) &* prime
-                            wordLength += 1
-                            if wordText != nil { wordText!.unicodeScalars.append(Unicode.Scalar(UInt8(l))) }
-                        } else {
-                            endWord()
-                        }
-                    } else if ScalarClass.isAnyAlnum(c) {
-                        if wordText == nil {
-                            // Rebuild the word so far as text to count Characters.
-                            var text = ""
-                            var j = i - 2
-                            while j >= f.start, scalars[j].isASCII, ScalarClass.isASCIIAlnum(scalars[j]) { j -= 1 }
-                            for a in scalars[(j + 1)..<(i - 1)] {
-                                text.unicodeScalars.append(a.value >= 0x41 && a.value <= 0x5A ? Unicode.Scalar(UInt8(a.value + 0x20)) : a)
-                            }
-                            wordText = text
-                        }
-                        let lower = String(Character(c)).lowercased()
-                        for l in lower.unicodeScalars {
-                            key = (key ^ UInt64(l.value)) &* prime
-                            word = (word ^ UInt64(l.value)) &* prime
-                        }
-                        wordLength += lower.unicodeScalars.count
-                        wordText! += lower
-                    } else {
-                        endWord()
-                    }
-                }
-                endWord()
+                key = Numbering.key(scalars, f.start, f.end, base: key, person: isPerson, titles: titles, parts: &parts)
                 while next.count <= nameSlot { next.append(1) }
                 // The key's slot: 0 marks an empty one, so a key of 0 is stored as 1
                 // (as good as any other 64-bit hash for telling things apart).
@@ -408,6 +358,65 @@ public struct Scrubber: Sendable {
         static let keyBases: [UInt64] = names.map(keyBase)
         static let cached = 64
         static let texts: [String] = names.flatMap { name in (0..<cached).map { "[" + name + "-" + String($0) + "]" } }
+
+        /// The key of the finding `scalars[start..<end]`: `base` (its
+        /// placeholder name's) extended by its letters and digits,
+        /// lower-cased; for a person, its name parts (words of two or more
+        /// characters that are not `titles`) are appended to `parts`. On
+        /// its own so that its running state is plain locals.
+        static func key(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, base: UInt64,
+                        person isPerson: Bool, titles: WordSet, parts: inout [UInt64]) -> UInt64 {
+            let prime: UInt64 = 0x100_0000_01B3
+            let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+            var key = base
+            var wordText: String? = nil
+            var i = start
+            while i < end {
+                // A word: a run of letters and digits, hashed into the key
+                // and on its own; its Characters are counted (as `wordText`)
+                // only once a non-ASCII one turns up.
+                let wordStart = i
+                var word: UInt64 = basis
+                var wordLength = 0
+                while i < end {
+                    let c = scalars[i]
+                    let v = c.value
+                    if v < 0x80 {
+                        guard ScalarClass.isASCIIAlnum(c) else { break }
+                        let l = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                        key = (key ^ UInt64(l)) &* prime
+                        word = (word ^ UInt64(l)) &* prime
+                        wordLength += 1
+                        if wordText != nil { wordText!.unicodeScalars.append(Unicode.Scalar(UInt8(l))) }
+                    } else {
+                        guard ScalarClass.isAnyAlnum(c) else { break }
+                        if wordText == nil {
+                            // The word so far (all ASCII) as text, to count Characters.
+                            var text = ""
+                            for a in scalars[wordStart..<i] {
+                                text.unicodeScalars.append(a.value >= 0x41 && a.value <= 0x5A ? Unicode.Scalar(UInt8(a.value + 0x20)) : a)
+                            }
+                            wordText = text
+                        }
+                        let lower = String(Character(c)).lowercased()
+                        for l in lower.unicodeScalars {
+                            key = (key ^ UInt64(l.value)) &* prime
+                            word = (word ^ UInt64(l.value)) &* prime
+                        }
+                        wordLength += lower.unicodeScalars.count
+                        wordText! += lower
+                    }
+                    i += 1
+                }
+                if wordLength > 0 {
+                    let length = wordText.map { $0.count } ?? wordLength
+                    if isPerson, length >= 2, !titles.contains(hash: word) { parts.append(word) }
+                }
+                if wordText != nil { wordText = nil }
+                i += 1 // past what ended the word
+            }
+            return key
+        }
 
         static func keyBase(_ name: String) -> UInt64 {
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
