@@ -130,12 +130,31 @@ public struct Scrubber: Sendable {
         var i = 0
         let n = s.count
         let (low, high) = firsts
+        // Up to four distinct first scalars (most texts have one or two) are
+        // also looked for eight scalars at a time, each in a vector of its
+        // own (the last repeated to fill four).
+        var distinct: [UInt32] = []
+        for (p, _) in patterns where !distinct.contains(p.first!.value) { distinct.append(p.first!.value) }
+        let blocks = distinct.count <= 4
+        let probe = (0..<4).map { SIMD8<UInt32>(repeating: distinct[min($0, distinct.count - 1)]) }
+        let (p0, p1, p2, p3) = (probe[0], probe[1], probe[2], probe[3])
         while i < n {
             // On to the next scalar that some pattern starts with, in a loop
             // of its own: it passes over nearly all of the text, and with
             // nothing else live the bit set stays in registers.
             i = s.withUnsafeBufferPointer { s in
                 var k = i
+                if blocks, let base = s.baseAddress {
+                    // Past every block of eight without a first scalar (a
+                    // `Unicode.Scalar` is its 32-bit value); the loop below
+                    // then finds the one in the block, or goes on past the end.
+                    let raw = UnsafeRawPointer(base)
+                    while k + 8 <= n {
+                        let block = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<UInt32>.self)
+                        if any((block .== p0) .| (block .== p1) .| (block .== p2) .| (block .== p3)) { break }
+                        k += 8
+                    }
+                }
                 while k < n {
                     let v = s[k].value
                     if v < 64 ? (low >> UInt64(v)) & 1 != 0 : v < 0x80 && (high >> UInt64(v - 64)) & 1 != 0 { break }
