@@ -15,8 +15,14 @@ enum Resolver {
         // at or before it and ends at or after it: with the spans sorted by
         // start and the running maximum of their ends, one binary search
         // per candidate says so (no per-scalar table).
-        let spans = keep.filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
-        // (A constant, so `kept` reads it without an exclusivity check.)
+        // (Constants, so `kept` reads them without exclusivity checks.)
+        let spans: [(Int, Int)] = {
+            var spans: [(Int, Int)] = []
+            spans.reserveCapacity(keep.count)
+            for span in keep where span.1 > span.0 { spans.append(span) }
+            spans.sort { $0.0 < $1.0 }
+            return spans
+        }()
         let maxEnd: [Int] = {
             var maxEnd: [Int] = []
             maxEnd.reserveCapacity(spans.count)
