@@ -540,6 +540,20 @@ public struct Scrubber: Sendable {
         return text.withUTF8 { source in redactedASCII(source, findings) }
     }
 
+    /// Writes `string`'s UTF-8 into `out` at `n` and moves `n` past it, in
+    /// one copy (a String's UTF-8 view is walked byte by byte through its
+    /// generic index otherwise). `out` has room: the callers size it by
+    /// `utf8.count`.
+    @inline(__always)
+    static func copyUTF8(_ string: String, into out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
+        var string = string
+        string.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: base, byteCount: bytes.count)
+            n &+= bytes.count
+        }
+    }
+
     /// `redactedString` of an all-ASCII text given as its bytes.
     static func redactedASCII(_ source: UnsafeBufferPointer<UInt8>, _ findings: [Finding]) -> String {
         var length = source.count
@@ -554,7 +568,7 @@ public struct Scrubber: Sendable {
             }
             for f in findings {
                 copy(cursor, f.start)
-                for b in f.replacement.utf8 { out[n] = b; n &+= 1 }
+                copyUTF8(f.replacement, into: out, at: &n)
                 cursor = f.end
             }
             copy(cursor, source.count)
@@ -596,7 +610,7 @@ public struct Scrubber: Sendable {
                 var cursor = 0
                 for f in findings {
                     for k in cursor..<f.start { put(scalars[k].value) }
-                    for b in f.replacement.utf8 { out[n] = b; n &+= 1 }
+                    copyUTF8(f.replacement, into: out, at: &n)
                     cursor = f.end
                 }
                 for k in cursor..<scalars.count { put(scalars[k].value) }
