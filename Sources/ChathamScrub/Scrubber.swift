@@ -515,19 +515,46 @@ public struct Scrubber: Sendable {
 
     /// The redacted text as scalars, and where its placeholders are.
     static func redactScalars(_ scalars: [Unicode.Scalar], _ findings: [Finding]) -> (text: [Unicode.Scalar], placeholders: [Range<Int>]) {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count + 16)
+        /// Calls `body` with `replacement`'s scalars: straight from its
+        /// UTF-8 when that is ASCII (a placeholder always is), else through
+        /// its scalar view.
+        @inline(__always) func forEachScalar(_ replacement: String, _ body: (Unicode.Scalar) -> Void) {
+            var replacement = replacement
+            let ascii = replacement.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                for b in bytes { body(Unicode.Scalar(b)) }
+                return true
+            }
+            if !ascii { for u in replacement.unicodeScalars { body(u) } }
+        }
+        // The exact length first, then every scalar written once.
+        var length = scalars.count
+        for f in findings {
+            length -= f.end - f.start
+            forEachScalar(f.replacement) { _ in length += 1 }
+        }
         var placeholders: [Range<Int>] = []
         placeholders.reserveCapacity(findings.count)
-        var cursor = 0
-        for f in findings {
-            out.append(contentsOf: scalars[cursor..<f.start])
-            let start = out.count
-            for u in f.replacement.unicodeScalars { out.append(u) } // (append(contentsOf:) takes a generic path)
-            placeholders.append(start..<out.count)
-            cursor = f.end
+        let out = scalars.withUnsafeBufferPointer { source in
+            [Unicode.Scalar](unsafeUninitializedCapacity: length) { out, count in
+                var n = 0
+                var cursor = 0
+                @inline(__always) func copy(_ from: Int, _ to: Int) {
+                    guard to > from else { return }
+                    (out.baseAddress! + n).initialize(from: source.baseAddress! + from, count: to - from)
+                    n += to - from
+                }
+                for f in findings {
+                    copy(cursor, f.start)
+                    let start = n
+                    forEachScalar(f.replacement) { u in (out.baseAddress! + n).initialize(to: u); n += 1 }
+                    placeholders.append(start..<n)
+                    cursor = f.end
+                }
+                copy(cursor, source.count)
+                count = n
+            }
         }
-        out.append(contentsOf: scalars[cursor...])
         return (out, placeholders)
     }
 
