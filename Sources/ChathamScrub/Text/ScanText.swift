@@ -121,6 +121,7 @@ struct ScanText {
                 var flags: UInt8 = 0
                 while i < n {
                     let v = at(i)
+                    if v &- 0x61 < 26 { i += 1; continue } // a lower-case letter adds nothing
                     if v >= 0x80 { flags |= Token.nonASCII; i += 1; continue }
                     let f = table[Int(v)]
                     if f >= tokenDot { // (one compare for the two rare cases)
