@@ -527,9 +527,13 @@ public struct Scrubber: Sendable {
             }
             if !ascii { for u in replacement.unicodeScalars { body(u) } }
         }
-        // The exact length first, then every scalar written once.
+        // The exact length first, then every scalar written once (the
+        // findings in order, apart and inside the text, as the copies assume).
         var length = scalars.count
+        var last = 0
         for f in findings {
+            precondition(last <= f.start && f.start <= f.end && f.end <= scalars.count, "findings out of order or range")
+            last = f.end
             length -= f.end - f.start
             forEachScalar(f.replacement) { _ in length += 1 }
         }
