@@ -77,6 +77,7 @@ enum Resolver {
     /// others (`Candidate.beats`).
     static func merge(_ live: [Candidate]) -> [Finding] {
         var findings: [Finding] = []
+        findings.reserveCapacity(live.count) // (at most one finding per candidate)
         var i = 0
         while i < live.count {
             var winner = live[i]
