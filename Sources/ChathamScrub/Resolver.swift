@@ -15,10 +15,20 @@ enum Resolver {
         // at or before it and ends at or after it: with the spans sorted by
         // start and the running maximum of their ends, one binary search
         // per candidate says so (no per-scalar table).
-        let spans = keep.filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
-        var maxEnd: [Int] = []
-        maxEnd.reserveCapacity(spans.count)
-        for (_, end) in spans { maxEnd.append(max(maxEnd.last ?? Int.min, end)) }
+        // (Constants, so `kept` reads them without exclusivity checks.)
+        let spans: [(Int, Int)] = {
+            var spans: [(Int, Int)] = []
+            spans.reserveCapacity(keep.count)
+            for span in keep where span.1 > span.0 { spans.append(span) }
+            spans.sort { $0.0 < $1.0 }
+            return spans
+        }()
+        let maxEnd: [Int] = {
+            var maxEnd: [Int] = []
+            maxEnd.reserveCapacity(spans.count)
+            for (_, end) in spans { maxEnd.append(max(maxEnd.last ?? Int.min, end)) }
+            return maxEnd
+        }()
         func kept(_ c: Candidate) -> Bool {
             // Last span starting at or before c.start.
             var lo = 0, hi = spans.count
@@ -67,6 +77,7 @@ enum Resolver {
     /// others (`Candidate.beats`).
     static func merge(_ live: [Candidate]) -> [Finding] {
         var findings: [Finding] = []
+        findings.reserveCapacity(live.count) // (at most one finding per candidate)
         var i = 0
         while i < live.count {
             var winner = live[i]

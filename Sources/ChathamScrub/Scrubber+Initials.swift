@@ -44,8 +44,9 @@ extension Scrubber {
             lastLine -= 1
         }
         let end = lastLine
-        while lastLine > 0, s[lastLine - 1] != "\n" { lastLine -= 1 }
-        // Only a short line after others is a sign-off.
+        // Only a short line after others is a sign-off (so the look back
+        // stops once the line is too long for one).
+        while lastLine > 0, s[lastLine - 1] != "\n", end - lastLine <= 40 { lastLine -= 1 }
         if lastLine == 0 || end - lastLine > 40 { lastLine = s.count }
         for (t, token) in tokens.enumerated() {
             // Two to four letters with some brackets or punctuation around;

@@ -130,12 +130,31 @@ public struct Scrubber: Sendable {
         var i = 0
         let n = s.count
         let (low, high) = firsts
+        // Up to four distinct first scalars (most texts have one or two) are
+        // also looked for eight scalars at a time, each in a vector of its
+        // own (the last repeated to fill four).
+        var distinct: [UInt32] = []
+        for (p, _) in patterns where !distinct.contains(p.first!.value) { distinct.append(p.first!.value) }
+        let blocks = distinct.count <= 4
+        let probe = (0..<4).map { SIMD8<UInt32>(repeating: distinct[min($0, distinct.count - 1)]) }
+        let (p0, p1, p2, p3) = (probe[0], probe[1], probe[2], probe[3])
         while i < n {
             // On to the next scalar that some pattern starts with, in a loop
             // of its own: it passes over nearly all of the text, and with
             // nothing else live the bit set stays in registers.
             i = s.withUnsafeBufferPointer { s in
                 var k = i
+                if blocks, let base = s.baseAddress {
+                    // Past every block of eight without a first scalar (a
+                    // `Unicode.Scalar` is its 32-bit value); the loop below
+                    // then finds the one in the block, or goes on past the end.
+                    let raw = UnsafeRawPointer(base)
+                    while k + 8 <= n {
+                        let block = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<UInt32>.self)
+                        if any((block .== p0) .| (block .== p1) .| (block .== p2) .| (block .== p3)) { break }
+                        k += 8
+                    }
+                }
                 while k < n {
                     let v = s[k].value
                     if v < 64 ? (low >> UInt64(v)) & 1 != 0 : v < 0x80 && (high >> UInt64(v - 64)) & 1 != 0 { break }
@@ -269,8 +288,6 @@ public struct Scrubber: Sendable {
         let mask = size - 1
         var personGroups: [(words: [UInt64], number: Int)] = []
         var out = findings
-        let prime: UInt64 = 0x100_0000_01B3
-        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         var parts: [UInt64] = []
         let titles = PersonDetector.titles
         // The tables in locals: a static costs a once-check per access.
@@ -294,55 +311,7 @@ public struct Scrubber: Sendable {
                 }
                 let isPerson = nameSlot == personSlot
                 parts.removeAll(keepingCapacity: true)
-                var word: UInt64 = basis
-                var wordLength = 0
-                var wordText: String? = nil // only for non-ASCII words (Character count)
-                @inline(__always) func endWord() {
-                    guard wordLength > 0 else { return }
-                    let length = wordText.map { $0.count } ?? wordLength
-                    if isPerson, length >= 2, !titles.contains(hash: word) { parts.append(word) }
-                    word = basis
-                    wordLength = 0
-                    wordText = nil
-                }
-                var i = f.start
-                while i < f.end {
-                    let c = scalars[i]
-                    i += 1
-                    let v = c.value
-                    if v < 0x80 {
-                        if ScalarClass.isASCIIAlnum(c) {
-                            let l = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
-                            key = (key ^ UInt64(l)) &* prime
-                            word = (word ^ UInt64(l)) &* prime
-                            wordLength += 1
-                            if wordText != nil { wordText!.unicodeScalars.append(Unicode.Scalar(UInt8(l))) }
-                        } else {
-                            endWord()
-                        }
-                    } else if ScalarClass.isAnyAlnum(c) {
-                        if wordText == nil {
-                            // Rebuild the word so far as text to count Characters.
-                            var text = ""
-                            var j = i - 2
-                            while j >= f.start, scalars[j].isASCII, ScalarClass.isASCIIAlnum(scalars[j]) { j -= 1 }
-                            for a in scalars[(j + 1)..<(i - 1)] {
-                                text.unicodeScalars.append(a.value >= 0x41 && a.value <= 0x5A ? Unicode.Scalar(UInt8(a.value + 0x20)) : a)
-                            }
-                            wordText = text
-                        }
-                        let lower = String(Character(c)).lowercased()
-                        for l in lower.unicodeScalars {
-                            key = (key ^ UInt64(l.value)) &* prime
-                            word = (word ^ UInt64(l.value)) &* prime
-                        }
-                        wordLength += lower.unicodeScalars.count
-                        wordText! += lower
-                    } else {
-                        endWord()
-                    }
-                }
-                endWord()
+                key = Numbering.key(scalars, f.start, f.end, base: key, person: isPerson, titles: titles, parts: &parts)
                 while next.count <= nameSlot { next.append(1) }
                 // The key's slot: 0 marks an empty one, so a key of 0 is stored as 1
                 // (as good as any other 64-bit hash for telling things apart).
@@ -408,6 +377,65 @@ public struct Scrubber: Sendable {
         static let keyBases: [UInt64] = names.map(keyBase)
         static let cached = 64
         static let texts: [String] = names.flatMap { name in (0..<cached).map { "[" + name + "-" + String($0) + "]" } }
+
+        /// The key of the finding `scalars[start..<end]`: `base` (its
+        /// placeholder name's) extended by its letters and digits,
+        /// lower-cased; for a person, its name parts (words of two or more
+        /// characters that are not `titles`) are appended to `parts`. On
+        /// its own so that its running state is plain locals.
+        static func key(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, base: UInt64,
+                        person isPerson: Bool, titles: WordSet, parts: inout [UInt64]) -> UInt64 {
+            let prime: UInt64 = 0x100_0000_01B3
+            let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+            var key = base
+            var wordText: String? = nil
+            var i = start
+            while i < end {
+                // A word: a run of letters and digits, hashed into the key
+                // and on its own; its Characters are counted (as `wordText`)
+                // only once a non-ASCII one turns up.
+                let wordStart = i
+                var word: UInt64 = basis
+                var wordLength = 0
+                while i < end {
+                    let c = scalars[i]
+                    let v = c.value
+                    if v < 0x80 {
+                        guard ScalarClass.isASCIIAlnum(c) else { break }
+                        let l = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                        key = (key ^ UInt64(l)) &* prime
+                        word = (word ^ UInt64(l)) &* prime
+                        wordLength += 1
+                        if wordText != nil { wordText!.unicodeScalars.append(Unicode.Scalar(UInt8(l))) }
+                    } else {
+                        guard ScalarClass.isAnyAlnum(c) else { break }
+                        if wordText == nil {
+                            // The word so far (all ASCII) as text, to count Characters.
+                            var text = ""
+                            for a in scalars[wordStart..<i] {
+                                text.unicodeScalars.append(a.value >= 0x41 && a.value <= 0x5A ? Unicode.Scalar(UInt8(a.value + 0x20)) : a)
+                            }
+                            wordText = text
+                        }
+                        let lower = String(Character(c)).lowercased()
+                        for l in lower.unicodeScalars {
+                            key = (key ^ UInt64(l.value)) &* prime
+                            word = (word ^ UInt64(l.value)) &* prime
+                        }
+                        wordLength += lower.unicodeScalars.count
+                        wordText! += lower
+                    }
+                    i += 1
+                }
+                if wordLength > 0 {
+                    let length = wordText.map { $0.count } ?? wordLength
+                    if isPerson, length >= 2, !titles.contains(hash: word) { parts.append(word) }
+                }
+                if wordText != nil { wordText = nil }
+                i += 1 // past what ended the word
+            }
+            return key
+        }
 
         static func keyBase(_ name: String) -> UInt64 {
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -487,19 +515,50 @@ public struct Scrubber: Sendable {
 
     /// The redacted text as scalars, and where its placeholders are.
     static func redactScalars(_ scalars: [Unicode.Scalar], _ findings: [Finding]) -> (text: [Unicode.Scalar], placeholders: [Range<Int>]) {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count + 16)
+        /// Calls `body` with `replacement`'s scalars: straight from its
+        /// UTF-8 when that is ASCII (a placeholder always is), else through
+        /// its scalar view.
+        @inline(__always) func forEachScalar(_ replacement: String, _ body: (Unicode.Scalar) -> Void) {
+            var replacement = replacement
+            let ascii = replacement.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                for b in bytes { body(Unicode.Scalar(b)) }
+                return true
+            }
+            if !ascii { for u in replacement.unicodeScalars { body(u) } }
+        }
+        // The exact length first, then every scalar written once (the
+        // findings in order, apart and inside the text, as the copies assume).
+        var length = scalars.count
+        var last = 0
+        for f in findings {
+            precondition(last <= f.start && f.start <= f.end && f.end <= scalars.count, "findings out of order or range")
+            last = f.end
+            length -= f.end - f.start
+            forEachScalar(f.replacement) { _ in length += 1 }
+        }
         var placeholders: [Range<Int>] = []
         placeholders.reserveCapacity(findings.count)
-        var cursor = 0
-        for f in findings {
-            out.append(contentsOf: scalars[cursor..<f.start])
-            let start = out.count
-            for u in f.replacement.unicodeScalars { out.append(u) } // (append(contentsOf:) takes a generic path)
-            placeholders.append(start..<out.count)
-            cursor = f.end
+        let out = scalars.withUnsafeBufferPointer { source in
+            [Unicode.Scalar](unsafeUninitializedCapacity: length) { out, count in
+                var n = 0
+                var cursor = 0
+                @inline(__always) func copy(_ from: Int, _ to: Int) {
+                    guard to > from else { return }
+                    (out.baseAddress! + n).initialize(from: source.baseAddress! + from, count: to - from)
+                    n += to - from
+                }
+                for f in findings {
+                    copy(cursor, f.start)
+                    let start = n
+                    forEachScalar(f.replacement) { u in (out.baseAddress! + n).initialize(to: u); n += 1 }
+                    placeholders.append(start..<n)
+                    cursor = f.end
+                }
+                copy(cursor, source.count)
+                count = n
+            }
         }
-        out.append(contentsOf: scalars[cursor...])
         return (out, placeholders)
     }
 
@@ -510,6 +569,20 @@ public struct Scrubber: Sendable {
         guard scan.isASCII else { return redactedString(scan.scalars, findings) }
         var text = text
         return text.withUTF8 { source in redactedASCII(source, findings) }
+    }
+
+    /// Writes `string`'s UTF-8 into `out` at `n` and moves `n` past it, in
+    /// one copy (a String's UTF-8 view is walked byte by byte through its
+    /// generic index otherwise). `out` has room: the callers size it by
+    /// `utf8.count`.
+    @inline(__always)
+    static func copyUTF8(_ string: String, into out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
+        var string = string
+        string.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: base, byteCount: bytes.count)
+            n &+= bytes.count
+        }
     }
 
     /// `redactedString` of an all-ASCII text given as its bytes.
@@ -526,7 +599,7 @@ public struct Scrubber: Sendable {
             }
             for f in findings {
                 copy(cursor, f.start)
-                for b in f.replacement.utf8 { out[n] = b; n &+= 1 }
+                copyUTF8(f.replacement, into: out, at: &n)
                 cursor = f.end
             }
             copy(cursor, source.count)
@@ -568,7 +641,7 @@ public struct Scrubber: Sendable {
                 var cursor = 0
                 for f in findings {
                     for k in cursor..<f.start { put(scalars[k].value) }
-                    for b in f.replacement.utf8 { out[n] = b; n &+= 1 }
+                    copyUTF8(f.replacement, into: out, at: &n)
                     cursor = f.end
                 }
                 for k in cursor..<scalars.count { put(scalars[k].value) }

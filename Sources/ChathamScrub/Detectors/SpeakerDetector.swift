@@ -59,10 +59,17 @@ struct SpeakerDetector: Detector {
     private func signature(_ s: [Unicode.Scalar], _ tokens: [ScanText.Token], into candidates: inout [Candidate]) {
         // The starts of the last three lines (of fewer when the text has
         // fewer: the first line is never one), last first.
+        // Line breaks lie between tokens: the look back jumps over each.
         var starts: (Int, Int, Int) = (-1, -1, -1)
         var found = 0
         var k = s.count - 1
+        var t = tokens.count - 1
         while k > 0, found < 3 {
+            if t >= 0, k < tokens[t].end {
+                k = tokens[t].start - 1
+                t -= 1
+                continue
+            }
             if s[k] == "\n" {
                 switch found { case 0: starts.0 = k + 1; case 1: starts.1 = k + 1; default: starts.2 = k + 1 }
                 found += 1

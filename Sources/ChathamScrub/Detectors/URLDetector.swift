@@ -18,9 +18,12 @@ struct URLDetector: Detector {
                 // ("xhttps://…"): better to leave "x" than the URL.
                 var known = false
                 while start < i {
+                    // Lower-cased as it is built (the scheme is ASCII), one
+                    // scalar at a time: `append(contentsOf:)` takes a slow
+                    // generic path.
                     var scheme = ""
-                    scheme.unicodeScalars.append(contentsOf: s[start..<i])
-                    if Vocabulary.urlSchemes.contains(scheme.lowercased()) { known = true; break }
+                    for c in s[start..<i] { scheme.unicodeScalars.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c) }
+                    if Vocabulary.urlSchemes.contains(scheme) { known = true; break }
                     start += 1
                 }
                 let end = URLDetector.tailEnd(text, i + 3)

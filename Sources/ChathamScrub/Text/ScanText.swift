@@ -121,10 +121,11 @@ struct ScanText {
                 var flags: UInt8 = 0
                 while i < n {
                     let v = at(i)
+                    if v &- 0x61 < 26 { i += 1; continue } // a lower-case letter adds nothing
                     if v >= 0x80 { flags |= Token.nonASCII; i += 1; continue }
                     let f = table[Int(v)]
-                    if f == tokenSpace { break }
-                    if f == tokenDot {
+                    if f >= tokenDot { // (one compare for the two rare cases)
+                        if f == tokenSpace { break }
                         if i + 1 < n, !space(at(i + 1)) { flags |= Token.innerDot }
                     } else {
                         flags |= f
@@ -247,8 +248,10 @@ struct ScanText {
 
     var count: Int { scalars.count }
 
-    /// Whether `range` touches a placeholder.
+    /// Whether `range` touches a placeholder (never, in a text without a
+    /// "[": the usual case, answered without a look at the mask).
     func touchesPlaceholder(_ start: Int, _ end: Int) -> Bool {
+        guard hasBracket else { return false }
         var i = start
         while i < end { if protected[i] { return true }; i += 1 }
         return false
@@ -390,6 +393,29 @@ struct Skeleton {
         }
     }
 
+    /// What writing `code` does after a barrier (`lastWasBarrier` 1) or a
+    /// symbol (0): the code in the low byte, bit 8 set when the slot is
+    /// kept (not a separator, and not a second barrier in a row), bit 9 the
+    /// next `lastWasBarrier` (a barrier, or a separator after one). In 0/1
+    /// integers: as Bools the compiler made branches of it, mispredicted at
+    /// every space.
+    @inline(__always)
+    fileprivate static func step(_ code: UInt8, lastWasBarrier: Int) -> UInt16 {
+        let barrier = code == barrierCode ? 1 : 0
+        let vanish = code == vanishCode ? 1 : 0 // (a code is never both)
+        let keep = (1 &- vanish) & (1 &- (barrier & lastWasBarrier))
+        let next = (lastWasBarrier & vanish) | barrier
+        return UInt16(code) | UInt16(keep) << 8 | UInt16(next) << 9
+    }
+
+    /// `step` of each ASCII character's `asciiEntry`, by `lastWasBarrier << 7 | value`;
+    /// `stepLook` for "." "@" "$", whose neighbours decide.
+    fileprivate static let stepLook: UInt16 = 0xFFFF
+    fileprivate static let asciiStep: [UInt16] = (0..<256).map { k -> UInt16 in
+        let entry = asciiEntry[k & 0x7F]
+        return entry == lookCode ? stepLook : step(entry, lastWasBarrier: k >> 7)
+    }
+
     /// How an ASCII character enters the skeleton: 0 barrier, 1 vanishes
     /// (a separator), 2 a symbol, 3 "." (vanishes before a letter or digit,
     /// else a barrier), 4 "@" or "$" (a look-alike between letters, else a barrier).
@@ -507,22 +533,36 @@ struct Skeleton {
         // element types are trivial, so a failed attempt just keeps none.
         let codes = [UInt8](unsafeUninitializedCapacity: n) { out, codeCount in
             origin = [Int32](unsafeUninitializedCapacity: n) { org, orgCount in
-                ok = Skeleton.asciiEntry.withUnsafeBufferPointer { entries in
+                ok = Skeleton.asciiStep.withUnsafeBufferPointer { step in
                     var lastWasBarrier = 1 // 0 or 1
                     for i in 0..<n {
                         let v = at(i)
+                        if v &- 0x61 < 26, !isProtected(i) {
+                            // A lower-case letter, most of a text: a symbol,
+                            // kept, whatever came before.
+                            out[count] = UInt8(truncatingIfNeeded: step[Int(v)])
+                            org[count] = Int32(truncatingIfNeeded: i)
+                            count &+= 1
+                            lastWasBarrier = 0
+                            continue
+                        }
                         if v >= 0x80 { return false }
-                        var code = entries[Int(v)]
-                        if code == Skeleton.lookCode || isProtected(i) {
+                        // One look-up gives the code and what it does to the
+                        // count, given whether a barrier was kept last (`asciiStep`);
+                        // only "." "@" "$" and placeholders look further.
+                        var entry = step[lastWasBarrier << 7 | Int(v)]
+                        if entry == Skeleton.stepLook || isProtected(i) {
+                            let code: UInt8
                             if isProtected(i) {
                                 code = Skeleton.barrierCode
                             } else if v == 0x2E {
                                 // "." vanishes before a letter or digit.
-                                code = Skeleton.barrierCode
                                 if i + 1 < n {
                                     let next = at(i + 1)
-                                    if alnum(next) { code = Skeleton.vanishCode }
-                                    else if next >= 0x80 { return false }
+                                    if next >= 0x80 { return false }
+                                    code = alnum(next) ? Skeleton.vanishCode : Skeleton.barrierCode
+                                } else {
+                                    code = Skeleton.barrierCode
                                 }
                             } else {
                                 // "@" and "$" between a letter and a letter or digit are look-alikes.
@@ -531,19 +571,15 @@ struct Skeleton {
                                     && at(i - 1) < 0x80 && (at(i - 1) | 0x20) >= 0x61 && (at(i - 1) | 0x20) <= 0x7A
                                 code = sign ? Skeleton.code(Skeleton.leet(v)) : Skeleton.barrierCode
                             }
+                            entry = Skeleton.step(code, lastWasBarrier: lastWasBarrier)
                         }
                         // A symbol, a barrier (kept unless one was just kept)
                         // or nothing, decided without a branch on which: the
                         // slot is written anyway and kept by counting it.
-                        // In 0/1 integers, as Bools the compiler made
-                        // branches of it, mispredicted at every space.
-                        out[count] = code
+                        out[count] = UInt8(truncatingIfNeeded: entry)
                         org[count] = Int32(truncatingIfNeeded: i)
-                        let barrier = code == Skeleton.barrierCode ? 1 : 0
-                        let vanish = code == Skeleton.vanishCode ? 1 : 0
-                        // (A code is never both.)
-                        count &+= (1 &- vanish) & (1 &- (barrier & lastWasBarrier))
-                        lastWasBarrier = (lastWasBarrier & vanish) | barrier
+                        count &+= Int(entry >> 8) & 1
+                        lastWasBarrier = Int(entry >> 9) & 1
                     }
                     return true
                 }

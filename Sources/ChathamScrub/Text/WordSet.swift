@@ -67,7 +67,9 @@ struct WordSet: Sendable {
     var slots: [UInt64] { table.filter { $0 != 0 } }
 
     func contains(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        contains(hash: WordSet.hash(s[start..<end], folded: folded))
+        // One hash loop per case, each with `folded` a constant (not a
+        // test per scalar).
+        contains(hash: folded ? WordSet.hash(s[start..<end], folded: true) : WordSet.hash(s[start..<end], folded: false))
     }
 
     @inline(__always)
