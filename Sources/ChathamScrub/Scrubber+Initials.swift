@@ -56,11 +56,15 @@ extension Scrubber {
             let (a, b) = PlaceDetector.word(s, token)
             guard b - a >= 2, b - a <= 4, PlaceDetector.isUpper(s[a]) else { continue }
             let replacement: String
+            // Asked once: it names the initials and says they stand where
+            // initials name someone.
+            var roster: Bool? = nil
             if let p = patterns.first(where: { $0.scalars.count == b - a && $0.scalars.elementsEqual(s[a..<b]) }) {
                 replacement = p.replacement
             } else if let profile, profile.contains(s, a, b), !acronyms.contains(s, a, b) {
                 replacement = Kind.person.placeholder
             } else if rosterInitials(t, a, b, s, tokens) {
+                roster = true
                 replacement = Kind.person.placeholder
             } else {
                 continue
@@ -68,7 +72,7 @@ extension Scrubber {
             // "50 HZ", "3,5 TB": a unit (not "03:05 EO", a time stamp's actor).
             if t > 0, let last = s[tokens[t - 1].start..<tokens[t - 1].end].last, ScalarClass.isASCIIDigit(last),
                !(PersonDetector.mayFollowTimestamp(s, a) && PersonDetector.afterTimestamp(s, a)) { continue }
-            guard a >= lastLine || signOff(t, a, b, s, tokens) || rosterInitials(t, a, b, s, tokens) else { continue }
+            guard a >= lastLine || signOff(t, a, b, s, tokens) || (roster ?? rosterInitials(t, a, b, s, tokens)) else { continue }
             while next < findings.count, findings[next].end <= a { next += 1 }
             guard next >= findings.count || findings[next].start >= b, !text.touchesPlaceholder(a, b) else { continue }
             extra.append(Finding(kind: Kind.person.rawValue, start: a, end: b, replacement: replacement))

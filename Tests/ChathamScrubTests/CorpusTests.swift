@@ -168,6 +168,16 @@ import Testing
         //     (Chinese and Korean names written with a space in Japanese,
         //     "受理番号第…号", "株式会社ペイロールサポート東海"); "CRI-2024-07"
         //     (a year and a month, by its shape) stays.
+        // 37: 24 everyday reports across twelve sectors: 10/123 at first
+        //     sight, eight of them third parties (a company before
+        //     株式会社, 取引先の…パーツ, German compounds on -service, a
+        //     Portuguese MSSP, "operador NOS Empresas"); "Station Parade",
+        //     "HPD 25-018842", "Rack Centre Lagos", "Sentinel Forensics
+        //     Abuja" (a place after the company word) and "TÜV Nord" stay.
+        //     38: 24 closed incidents with what worked and what did not:
+        //     5/150 (an English word for a third party after a German or
+        //     Portuguese article, "IT-Dienstleisters Rhein-Ruhr Systemhaus",
+        //     a bank before 銀行); a Japanese name after "経理課長の" stays.
         // Third parties' company names are found since round 26
         // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
         // 8's police references after "Az." and round 9's "SIR-7731" are
@@ -187,6 +197,7 @@ import Testing
             ("narratives31", 138, 122, 3), ("narratives32", 150, 120, 5),
             ("narratives33", 225, 95, 7), ("narratives34", 115, 233, 0),
             ("narratives35", 141, 170, 2), ("narratives36", 152, 116, 1),
+            ("narratives37", 123, 153, 5), ("narratives38", 150, 133, 1),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

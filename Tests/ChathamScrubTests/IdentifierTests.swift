@@ -646,9 +646,19 @@ extension LaterDetectorTests {
         check("タイの部品仕入先Siam Precision Parts Co., Ltd.の担当者", [("org", "Siam Precision Parts Co., Ltd.")])
         check("Our upstream, Savannah Fibre, diverted the traffic", [("org", "Savannah Fibre")])
         // Near misses: a vendor's product in brackets with no word for a
-        // third party, 株式会社 after a name and a space, a product after a CVE id.
+        // third party, a product after a CVE id (a name before 株式会社 is a company's).
         check("Trend Micro Deep Security (our EDR) and Managed Security (our MDR)", [])
-        check("東海精機株式会社 情報システム課; CVE-2024-50623 in Cleo Harmony", [])
+        check("東海精機株式会社 情報システム課; CVE-2024-50623 in Cleo Harmony", [("org", "東海精機株式会社")])
+        // An English word for a third party after another language's
+        // article names it directly; German compounds on -service and
+        // -systemhaus; a bank and a company before 株式会社 or 銀行.
+        check("Der DDoS-Schutz unseres Providers NetCologne wurde; e o MSSP Atlântica Segurança demorou",
+              [("org", "NetCologne"), ("org", "Atlântica Segurança")])
+        check("unseres IT-Dienstleisters Rhein-Ruhr Systemhaus lief; Termine bei Ruhrtrans Fahrzeugservice",
+              [("org", "Rhein-Ruhr Systemhaus"), ("org", "Ruhrtrans Fahrzeugservice")])
+        check("外部のトライデントセキュリティ株式会社に依頼し、静岡中央銀行に組戻し", [("org", "トライデントセキュリティ株式会社"), ("org", "静岡中央銀行")])
+        // Near misses: one word after an English article, 中央銀行 alone.
+        check("our MSP Lundi; the MSSP Atlântica; 中央銀行の件", [])
     }
 
     @Test func namesAndAccountsACueAnnounces() {

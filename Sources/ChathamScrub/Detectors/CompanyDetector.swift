@@ -18,7 +18,8 @@
 ///   does — "prestataire d'infogérance Loire Infogérance" — after "with"
 ///   — "the contract with Translusa Cargas" — or in English after a
 ///   possessive, two words or more — "our MSP Harbourline Managed
-///   Security", "our system integrator Hydrotec Automation"; after the
+///   Security", "our system integrator Hydrotec Automation", or directly
+///   after another language's article ("unseres Providers NetCologne"); after the
 ///   word for it a company word may stand for the distinctive one ("our
 ///   upstream Lagoon Transit Networks");
 /// - the run before ", one of our contractors", ", our MSP" or "(our
@@ -34,8 +35,9 @@
 ///   "保守委託先の中部ネットシステムズが", "外部業者（三河テクノサービス）",
 ///   "保守ベンダーの東海ネットソリューションズに", a name in Latin letters:
 ///   "仕入先Siam Precision Parts Co., Ltd.の"), and without a cue a law or
-///   accounting firm, a prefecture's police and a name after 株式会社
-///   ("浜名湖綜合法律事務所", "静岡県警", "株式会社ペイロールサポート東海").
+///   accounting firm, a prefecture's police, a name before or after 株式会社
+///   and a bank before 銀行 ("浜名湖綜合法律事務所", "静岡県警",
+///   "株式会社ペイロールサポート東海", "静岡中央銀行").
 ///
 /// Near misses left alone: runs of English words ("Financial Services",
 /// "IT Service Desk", "Credit Control", "Metropolitan Police"), vendors and
@@ -54,7 +56,7 @@ struct CompanyDetector: Detector {
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
         "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police", "Software",
         "Automation", "Automação", "Manutenção", "Courtage", "Indemnity", "Insurance", "Assurance", "Consultores",
-        "Fibre", "Fiber", "Telecoms", "Broadband", "Hosting",
+        "Fibre", "Fiber", "Telecoms", "Broadband", "Hosting", "Segurança", "Cibersegurança", "Empresas",
     ]
 
     /// Business nouns that start a company's name (capitalised).
@@ -78,7 +80,7 @@ struct CompanyDetector: Detector {
         "prestataire", "fournisseur", "sous-traitant", "cabinet", "infogérant", "assureur", "intégrateur", "contrat",
         "hébergeur", "éditeur", "opérateur", "banque", "agence",
         "prestador", "fornecedor", "parceiro", "seguradora", "corretora", "transportadora", "terceirizada", "contrato",
-        "provedor", "operadora", "adquirente", "escritório",
+        "provedor", "operadora", "operador", "adquirente", "escritório",
     ]
 
     /// The English cues, which need a comma before the name.
@@ -91,7 +93,8 @@ struct CompanyDetector: Detector {
     /// German compounds that end a company's name ("Hagedorn
     /// Elektrogroßhandel", "Grefrath Immobilienverwaltung", "Voltaro
     /// Energievermittlung").
-    static let suffixEndings: [[Unicode.Scalar]] = ["handel", "verwaltung", "vermittlung", "vertrieb", "technik", "logistik"]
+    static let suffixEndings: [[Unicode.Scalar]] = ["handel", "verwaltung", "vermittlung", "vertrieb", "technik", "logistik", "service",
+                                                    "systemhaus"]
         .map { Array($0.unicodeScalars) }
 
     /// Articles and possessives between a cue and the name.
@@ -266,10 +269,10 @@ struct CompanyDetector: Detector {
         if b - a >= 12 {
             // The last two letters of a compound's end: "…dienstleister(s)",
             // "…partner", "…lieferant(en)"; "…handel", "…verwaltung",
-            // "…vertrieb", "…technik".
+            // "…vertrieb", "…technik", "…service", "…systemhaus".
             let end = (s[b - 2].value | 0x20) << 8 | (s[b - 1].value | 0x20)
             if end == 0x6572 || end == 0x7273 || end == 0x6E74 || end == 0x656E || end == 0x656C || end == 0x6E67
-                || end == 0x6562 || end == 0x696B {
+                || end == 0x6562 || end == 0x696B || end == 0x6365 || end == 0x7573 {
                 return true
             }
         }
@@ -288,9 +291,10 @@ struct CompanyDetector: Detector {
         endsIn(s, a, b, cueEndings)
     }
 
-    /// Whether `s[a..<b]` ends in one of `endings` after four letters or more.
+    /// Whether `s[a..<b]` ends in one of `endings` after three scalars or
+    /// more ("IT-Dienstleisters").
     static func endsIn(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ endings: [[Unicode.Scalar]]) -> Bool {
-        for e in endings where b - a > e.count + 3 {
+        for e in endings where b - a >= e.count + 3 {
             var ok = true
             for j in 0..<e.count where PersonDetector.asciiLower(s[b - e.count + j].value) != e[j].value { ok = false; break }
             if ok { return true }
@@ -411,11 +415,17 @@ struct CompanyDetector: Detector {
             // "the provider Over…" is no name. Other languages name it
             // directly ("cabinet Courtage Loire", "Ablesedienstleister
             // Zählerservice").
-            // "our system integrator Hydrotec Automation": one lower-case word between.
-            guard t > 0, Self.possessives.contains(s, tokens[t - 1].start, tokens[t - 1].end)
-                    || (t > 1 && PersonDetector.isLower(s[tokens[t - 1].start]) && ScalarClass.isAnyAlnum(s[tokens[t - 1].end - 1])
-                        && Self.possessives.contains(s, tokens[t - 2].start, tokens[t - 2].end)) else { return nil }
-            englishDirect = true
+            // "our system integrator Hydrotec Automation": one lower-case
+            // word between. In another language's text the word names it
+            // directly ("unseres Providers NetCologne", "o MSSP Atlântica").
+            if t > 0, Self.foreignArticles.contains(s, tokens[t - 1].start, tokens[t - 1].end) {
+                // as in other languages
+            } else {
+                guard t > 0, Self.possessives.contains(s, tokens[t - 1].start, tokens[t - 1].end)
+                        || (t > 1 && PersonDetector.isLower(s[tokens[t - 1].start]) && ScalarClass.isAnyAlnum(s[tokens[t - 1].end - 1])
+                            && Self.possessives.contains(s, tokens[t - 2].start, tokens[t - 2].end)) else { return nil }
+                englishDirect = true
+            }
         } else if j == t, s[tokens[t].end - 1] != ",", t + 2 < tokens.count,
                   Self.complements.contains(s, tokens[t + 1].start, tokens[t + 1].end)
                     || Self.elided(s, tokens[t + 1]) {
@@ -448,6 +458,13 @@ struct CompanyDetector: Detector {
     /// Possessives and the article before an English word for a third
     /// party that names it without a comma ("our MSP Harbourline …").
     static let possessives = WordSet(["our", "their", "the"], folded: true)
+    /// Articles and possessives of the other languages, before an English
+    /// word for a third party ("unseres Providers", "o MSSP", "notre MSP").
+    static let foreignArticles = WordSet([
+        "o", "os", "um", "nosso", "nossa", "do", "da", "le", "notre", "nos", "du", "un",
+        "der", "dem", "den", "des", "unser", "unserem", "unseren", "unseres", "unserer", "unsere", "ihres", "ihrem",
+    ], folded: false)
+
     /// Prepositions that start what a third party does, after the word for it.
     static let complements = WordSet(["de", "do", "da", "dos", "das", "du", "des", "em", "en", "von", "für", "fuer"], folded: false)
 
@@ -473,7 +490,7 @@ struct CompanyDetector: Detector {
     /// The first scalars of `cues_ja`, a cheap test before `wordAt`.
     static let cueFirsts_ja = Set(cues_ja.map { $0[0] })
     static let suffixes_ja: [[Unicode.Scalar]] = ["システムズ", "システム", "ソリューションズ", "サービス", "テクノロジー", "工業", "製作所", "商事", "株式会社",
-                                                  "電機", "技研", "産業", "精機", "精工", "物流", "運輸", "法律事務所"]
+                                                  "電機", "技研", "産業", "精機", "精工", "物流", "運輸", "法律事務所", "パーツ"]
         .map { Array($0.unicodeScalars) }
     /// 株式会社 before a name ("株式会社ペイロールサポート東海").
     static let kabushiki: [Unicode.Scalar] = Array("株式会社".unicodeScalars)
@@ -481,7 +498,7 @@ struct CompanyDetector: Detector {
     /// Names that say what they are without a cue: a law or accounting
     /// firm ("浜名湖綜合法律事務所") and a prefecture's police (静岡県警,
     /// 大阪府警), which tells where the member is.
-    static let standalone_ja: [[Unicode.Scalar]] = ["法律事務所", "会計事務所", "監査法人", "県警", "府警", "道警"]
+    static let standalone_ja: [[Unicode.Scalar]] = ["法律事務所", "会計事務所", "監査法人", "株式会社", "銀行", "県警", "府警", "道警"]
         .map { Array($0.unicodeScalars) }
 
     /// A name of two to sixteen kanji or katakana after a cue, ending in a
@@ -494,18 +511,25 @@ struct CompanyDetector: Detector {
         for token in text.tokens where token.flags & ScanText.Token.nonASCII != 0 {
         var i = token.start
         while i < token.end {
-            if s[i] == "法" || s[i] == "会" || s[i] == "監" || s[i] == "県" || s[i] == "府" || s[i] == "道",
+            if s[i] == "法" || s[i] == "会" || s[i] == "監" || s[i] == "株" || s[i] == "銀" || s[i] == "県" || s[i] == "府" || s[i] == "道",
                let word = PersonDetector.wordAt(s, i, Self.standalone_ja) {
-                // The name before it: two to ten kanji or katakana (a
-                // prefecture's name: one to three kanji).
-                let police = word.count == 2
+                // The name before it: two to sixteen kanji or katakana (a
+                // prefecture's name: one to three kanji; a bank's: three
+                // or more, "中央銀行" is a word).
+                let police = word.count == 2 && s[i] != "銀"
+                let least = police ? 1 : s[i] == "銀" ? 3 : 2
                 var a = i
-                while a > token.start, i - a < (police ? 3 : 10), nameScalar(s[a - 1]), !(police && !PersonDetector.isHan(s[a - 1])) { a -= 1 }
-                if i - a >= (police ? 1 : 2), !text.touchesPlaceholder(a, i + word.count) {
+                while a > token.start, i - a < (police ? 3 : 16), nameScalar(s[a - 1]), !(police && !PersonDetector.isHan(s[a - 1])) { a -= 1 }
+                if i - a >= least, !text.touchesPlaceholder(a, i + word.count) {
                     candidates.append(Candidate(kind: .org, start: a, end: i + word.count))
+                    i += word.count
+                    continue
                 }
-                i += word.count
-                continue
+                // No name before 株式会社: it may come after it.
+                if s[i] != "株" {
+                    i += word.count
+                    continue
+                }
             }
             if s[i] == "株", PersonDetector.starts(s, i, Self.kabushiki) {
                 // "株式会社ペイロールサポート東海において": the company word
