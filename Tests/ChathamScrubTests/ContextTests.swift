@@ -31,6 +31,8 @@ import Testing
         check("Lagebesprechung in Raum Rhein 3.12 um neun", [("location", "Rhein 3.12")])
         check("PlugX at the Hamamatsu plant spread", [("location", "Hamamatsu")])
         check("a clerk in our Hamamatsu head office took the call", [("location", "Hamamatsu")])
+        check("A retail agent at our Trans-Amadi shop was paid", [("location", "Trans-Amadi")])
+        check("Don't store dates; Nkem shop owners", [])
         check("Notified Shizuoka prefectural police.", [("location", "Shizuoka")])
         check("Ransomware im Werk Duisburg entdeckt", [("location", "Duisburg")])
         check("l'usine de Tourcoing est à l'arrêt", [("location", "Tourcoing")])

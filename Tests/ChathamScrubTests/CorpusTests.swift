@@ -178,6 +178,13 @@ import Testing
         //     5/150 (an English word for a third party after a German or
         //     Portuguese article, "IT-Dienstleisters Rhein-Ruhr Systemhaus",
         //     a bank before 銀行); a Japanese name after "経理課長の" stays.
+        // 39: 20 ordinary reports: 7/112 at first sight (a dealer's and a
+        //     contractor's company, a shop's place); "DATIX W118823",
+        //     "LKA NRW", "à Tours", a Japanese name after "本社の" stay.
+        //     40: 20 platform form entries with labelled fields: 5/106 (a
+        //     legal form after words of the dictionary, "Harrow & Finch
+        //     Supplies Ltd", "from Quillon Digital"); a Chinese company with
+        //     its city in brackets and a katakana name after a role stay.
         // Third parties' company names are found since round 26
         // (`CompanyDetector`), so rounds 9, 18, 21 and 24 leak fewer; round
         // 8's police references after "Az." and round 9's "SIR-7731" are
@@ -198,6 +205,7 @@ import Testing
             ("narratives33", 225, 95, 7), ("narratives34", 115, 233, 0),
             ("narratives35", 141, 170, 2), ("narratives36", 152, 116, 1),
             ("narratives37", 123, 153, 5), ("narratives38", 150, 133, 1),
+            ("narratives39", 112, 128, 4), ("narratives40", 106, 130, 2),
         ]
         for round in later {
             let t = tally[round.set, default: (0, 0, 0, 0)]

@@ -659,6 +659,12 @@ extension LaterDetectorTests {
         check("外部のトライデントセキュリティ株式会社に依頼し、静岡中央銀行に組戻し", [("org", "トライデントセキュリティ株式会社"), ("org", "静岡中央銀行")])
         // Near misses: one word after an English article, 中央銀行 alone.
         check("our MSP Lundi; the MSSP Atlântica; 中央銀行の件", [])
+        // A legal form after two capitalised words; "a contractor from" and two words; Digital, Ventures.
+        check("a payment to Harrow & Finch Supplies Ltd was redirected", [("org", "Harrow & Finch Supplies Ltd")])
+        check("by a contractor from Larkspur Cloud Partners; the dealer Obi-Eze Mobile Ventures; from Quillon Digital",
+              [("org", "Larkspur Cloud Partners"), ("org", "Obi-Eze Mobile Ventures"), ("org", "Quillon Digital")])
+        // Near misses: a legal form after one word, "from" and one word.
+        check("Finance Ltd and a supplier from Monday; Palo Alto Networks Inc", [])
     }
 
     @Test func namesAndAccountsACueAnnounces() {

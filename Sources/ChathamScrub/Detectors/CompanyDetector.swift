@@ -27,7 +27,8 @@
 ///   Managed Security (our MDR)";
 /// - the run after a person found and "of", "from", "bei" — "Ngozi Eze of
 ///   Halden Scientific";
-/// - a legal form after a comma — "Sadoturbo, Lda.";
+/// - a legal form after a comma — "Sadoturbo, Lda." — or after two words
+///   or more even of the dictionary — "Harrow & Finch Supplies Ltd";
 /// - a found name's distinctive word alone elsewhere — "Meridale" after
 ///   "Meridale Software";
 /// - in Japanese, a name ending in a company word after 取引先, 委託先,
@@ -56,7 +57,8 @@ struct CompanyDetector: Detector {
         "Dienstleistungen", "Systeme", "Serviços", "Sistemas", "Soluções", "Engenharia", "Conseil", "Informatique",
         "Security", "Forensics", "Forensik", "Infogérance", "Centre", "Center", "Clinic", "Police", "Software",
         "Automation", "Automação", "Manutenção", "Courtage", "Indemnity", "Insurance", "Assurance", "Consultores",
-        "Fibre", "Fiber", "Telecoms", "Broadband", "Hosting", "Segurança", "Cibersegurança", "Empresas",
+        "Fibre", "Fiber", "Telecoms", "Broadband", "Hosting", "Segurança", "Cibersegurança", "Empresas", "Digital",
+        "Ventures",
     ]
 
     /// Business nouns that start a company's name (capitalised).
@@ -71,7 +73,7 @@ struct CompanyDetector: Detector {
     static let cueWords = [
         "msp", "supplier", "vendor", "provider", "contractor", "subcontractor", "partner", "insurer", "broker", "firm",
         "outsourcer", "integrator", "carrier", "reseller", "contract", "tpa", "upstream", "isp", "mssp", "registrar",
-        "auditor", "processor", "acquirer", "bank", "mdr",
+        "auditor", "processor", "acquirer", "bank", "mdr", "dealer",
         "suppliers", "vendors", "providers", "contractors", "subcontractors", "partners", "insurers", "brokers",
         "carriers", "resellers", "auditors",
         "dienstleister", "dienstleisters", "lieferant", "lieferanten", "zulieferer", "versicherer", "partnerfirma", "kanzlei",
@@ -138,9 +140,13 @@ struct CompanyDetector: Detector {
             let upper = PlaceDetector.isUpper(s[a])
             if t > 0, upper || legalForms.contains(hash: h),
                suffixes.contains(hash: h) || (upper && b - a >= 12 && Self.endsIn(s, a, b, Self.suffixEndings)),
-               // A legal form after a comma: "Sadoturbo, Lda.", "Halden, Inc.".
+               // A legal form after a comma: "Sadoturbo, Lda.", "Halden, Inc.";
+               // after two capitalised words or more no word need be
+               // distinctive ("Harrow & Finch Supplies Ltd").
                let start = backRun(text, t) ?? (legalForms.contains(hash: h) && s[tokens[t - 1].end - 1] == ","
-                                                ? backRun(text, t, lastEnd: tokens[t - 1].end - 1) : nil) {
+                                                ? backRun(text, t, lastEnd: tokens[t - 1].end - 1) : nil)
+                    ?? (legalForms.contains(hash: h) ? backRun(text, t, distinctive: false).flatMap({ start in
+                        Self.plainRun(s, start, tokens[t - 1].end) ? start : nil }) : nil) {
                 candidates.append(Candidate(kind: .org, start: start, end: b))
                 t += 1
                 continue
@@ -409,6 +415,12 @@ struct CompanyDetector: Detector {
         if j == t, s[tokens[t].end - 1] != ",", t + 1 < tokens.count, Self.withWords.contains(s, tokens[t + 1].start, tokens[t + 1].end) {
             // "the contract with Translusa Cargas", "Vertrag mit …".
             j = t + 1
+        } else if j == t, s[tokens[t].end - 1] != ",", t + 1 < tokens.count,
+                  s[tokens[t + 1].start..<tokens[t + 1].end].elementsEqual("from".unicodeScalars) {
+            // "a contractor from Larkspur Cloud Partners": two words or
+            // more ("a supplier from Monday" is no name).
+            j = t + 1
+            englishDirect = true
         } else if j == t, s[tokens[t].end - 1] != ",", Self.englishCues.contains(s, tokens[t].start, tokens[t].end) {
             // English puts a comma between ("the insurer, Hiscox") or a
             // possessive before ("our MSP Harbourline Managed Security");
@@ -473,6 +485,24 @@ struct CompanyDetector: Detector {
     static func elided(_ s: [Unicode.Scalar], _ token: ScanText.Token) -> Bool {
         token.end - token.start >= 4 && s[token.start] == "d"
             && (s[token.start + 1] == "'" || s[token.start + 1] == "\u{2019}") && PersonDetector.isLower(s[token.start + 2])
+    }
+
+    /// Whether `s[a..<b]` is two words or more without digits, the first
+    /// no word of a keep name: what a legal form may follow without a
+    /// distinctive word ("Harrow & Finch Supplies Ltd"; not "Strike
+    /// CVE-2024-3400 ACME BANK PLC", not "Palo Alto Networks Inc").
+    static func plainRun(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        var spaces = 0
+        var first = b
+        for k in a..<b {
+            if s[k] == " " {
+                spaces += 1
+                first = min(first, k)
+            } else if ScalarClass.isASCIIDigit(s[k]) {
+                return false
+            }
+        }
+        return spaces >= 1 && !PersonDetector.keepWords.contains(s, a, first)
     }
 
     /// Where the last word before `end` starts.

@@ -41,6 +41,11 @@ struct PlaceDetector: Detector {
                    // "head" only in "head office": "our Hamamatsu head office".
                    !s[ns..<ne].elementsEqual("head".unicodeScalars)
                     || (t + 2 < tokens.count && s[tokens[t + 2].start..<tokens[t + 2].end].starts(with: "office".unicodeScalars)),
+                   // "shop", "store", "outlet" are verbs too: an article or
+                   // "our" before the place ("our Trans-Amadi shop"; not
+                   // "Don't store").
+                   !Self.verbSites.contains(s, ns, ne)
+                    || (t > 0 && Self.siteArticles.contains(s, tokens[t - 1].start, tokens[t - 1].end)),
                    placeName(s, ws, we) != nil {
                     candidates.append(Candidate(kind: .location, start: ws, end: we))
                     continue
@@ -296,8 +301,10 @@ struct PlaceDetector: Detector {
     static let afterWords = ["plant", "factory", "site", "branch", "campus", "depot", "warehouse", "works", "refinery",
                              "mill", "substation", "hospital", "clinic", "office", "offices", "prefectural", "prefecture",
                              "county", "district", "Building", "Tower", "House", "Room", "police", "constabulary",
-                             "municipality", "headquarters", "HQ", "head"]
+                             "municipality", "headquarters", "HQ", "head", "shop", "store", "outlet"]
     static let after = WordSet(afterWords, folded: false)
+    static let verbSites = WordSet(["shop", "store", "outlet"], folded: false)
+    static let siteArticles = WordSet(["our", "the", "their", "a", "at", "in"], folded: false)
     /// Words before a place that say it is one: "Werk Duisburg", "usine de Tours".
     static let beforeWords = ["Werk", "Standort", "Niederlassung", "Filiale", "Außenstelle", "Zweigstelle", "Lager",
                               "Rechenzentrum", "usine", "agence", "succursale", "entrepôt", "dépôt", "fábrica", "unidade",

@@ -28,9 +28,9 @@ public struct ScrubCorpus: Sendable {
     /// sentences written alongside the detectors), `narratives-*.txt`
     /// (multi-sentence narratives written blind, before the scrubber was run
     /// on them: the held-out estimate), `narratives2-*.txt`,
-    /// `narratives3-*.txt` … `narratives38-*.txt` (later blind rounds, each
+    /// `narratives3-*.txt` … `narratives40-*.txt` (later blind rounds, each
     /// written after an earlier round's fixes).
-    public static let sets = ["cases", "narratives", "narratives2", "narratives3", "narratives4", "narratives5", "narratives6", "narratives7", "narratives8", "narratives9", "narratives10", "narratives11", "narratives12", "narratives13", "narratives14", "narratives15", "narratives16", "narratives17", "narratives18", "narratives19", "narratives20", "narratives21", "narratives22", "narratives23", "narratives24", "narratives25", "narratives26", "narratives27", "narratives28", "narratives29", "narratives30", "narratives31", "narratives32", "narratives33", "narratives34", "narratives35", "narratives36", "narratives37", "narratives38"]
+    public static let sets = ["cases", "narratives", "narratives2", "narratives3", "narratives4", "narratives5", "narratives6", "narratives7", "narratives8", "narratives9", "narratives10", "narratives11", "narratives12", "narratives13", "narratives14", "narratives15", "narratives16", "narratives17", "narratives18", "narratives19", "narratives20", "narratives21", "narratives22", "narratives23", "narratives24", "narratives25", "narratives26", "narratives27", "narratives28", "narratives29", "narratives30", "narratives31", "narratives32", "narratives33", "narratives34", "narratives35", "narratives36", "narratives37", "narratives38", "narratives39", "narratives40"]
 
     /// Reads `profiles/*.yaml` and the `sets`' files under `directory`.
     public static func load(directory: URL) throws -> ScrubCorpus {
