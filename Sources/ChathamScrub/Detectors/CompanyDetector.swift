@@ -272,16 +272,9 @@ struct CompanyDetector: Detector {
     @inline(__always)
     static func mayBeListed(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ pairs: [UInt32]) -> Bool {
         if s[a].value >= 0x80 || s[a + 1].value >= 0x80 { return true }
-        if b - a >= 12 {
-            // The last two letters of a compound's end: "…dienstleister(s)",
-            // "…partner", "…lieferant(en)"; "…handel", "…verwaltung",
-            // "…vertrieb", "…technik", "…service", "…systemhaus".
-            let end = (s[b - 2].value | 0x20) << 8 | (s[b - 1].value | 0x20)
-            if end == 0x6572 || end == 0x7273 || end == 0x6E74 || end == 0x656E || end == 0x656C || end == 0x6E67
-                || end == 0x6562 || end == 0x696B || end == 0x6365 || end == 0x7573 {
-                return true
-            }
-        }
+        // A compound may end in a word for a third party or a company
+        // word: its last two letters are those of one (`compoundEnds`).
+        if b - a >= 12, compoundEnds.contains((s[b - 2].value | 0x20) << 8 | (s[b - 1].value | 0x20)) { return true }
         return PlaceDetector.mayBe(s, a, b, pairs)
     }
 
@@ -296,6 +289,13 @@ struct CompanyDetector: Detector {
     static func compoundCue(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         endsIn(s, a, b, cueEndings)
     }
+
+    /// The last two letters of `cueEndings` and `suffixEndings` ("er" of
+    /// "…dienstleister", "ng" of "…verwaltung"), each as one number: the
+    /// cheap test before `endsIn`.
+    static let compoundEnds: [UInt32] = Array(Set((cueEndings + suffixEndings).map { e in
+        (e[e.count - 2].value | 0x20) << 8 | (e[e.count - 1].value | 0x20)
+    }))
 
     /// Whether `s[a..<b]` ends in one of `endings` after three scalars or
     /// more ("IT-Dienstleisters").
